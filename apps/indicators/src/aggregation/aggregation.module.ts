@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AggregateOutboxRelay } from './aggregate-outbox.relay';
+import { AggregatesController } from './aggregates.controller';
+import { AggregationService } from './aggregation.service';
+import { Aggregate, AggregateSchema } from './schemas/aggregate.schema';
+import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
+import { SubmissionConsumer } from './submission.consumer';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Aggregate.name, schema: AggregateSchema },
+      { name: AppliedSubmission.name, schema: AppliedSubmissionSchema },
+    ]),
+  ],
+  controllers: [AggregatesController, SubmissionConsumer],
+  providers: [AggregationService, AggregateOutboxRelay],
+})
+export class AggregationModule {}

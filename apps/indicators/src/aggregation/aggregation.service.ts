@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ReportSubmission, Scorecard } from '@dtp/contracts';
+import {
+  addTotals,
+  aggregateValue,
+  AggregationKind,
+  ContributedValue,
+  contributionDelta,
+  EMPTY_TOTALS,
+  kindOfValue,
+  supersedes,
+} from '@dtp/domain';
+import { outboxAppend } from '@dtp/messaging';
+import { Model } from 'mongoose';
+import { AggregateOutboxRelay } from './aggregate-outbox.relay';
+import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
+import { AppliedSubmission } from './schemas/applied-submission.schema';
+
+const SOURCE = 'indicators';
+const MAX_WRITE_ATTEMPTS = 25;
+const DUPLICATE_KEY = 11000;
+
+interface ContributionChange {
+  event: ReportSubmission.Envelope;
+  targetUnit: string;
+  indicatorCode: string;
+  kind: AggregationKind;
+  next: ContributedValue | undefined;
+}
+
+/**
+ * Folds `reports.submission.v1` events into running aggregates at the reporting unit and every
+ * level above it. Idempotent by revision: a duplicate or an older revision changes nothing, so
+ * redelivery after a crash between two levels completes the fold without counting twice.
+ */
+@Injectable()
+export class AggregationService {
+  constructor(
+    @InjectModel(Aggregate.name) private readonly aggregates: Model<Aggregate>,
+    @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
+    private readonly relay: AggregateOutboxRelay,
+  ) {}
+
+  async applySubmission(event: ReportSubmission.Envelope): Promise<void> {
+    const s = event.data;
+    const previous = await this.applied.findById(s.submissionId).lean().exec();
+    if (previous && previous.revision >= s.revision) return;
+
+    const counts = s.status !== 'returned';
+    const carried = new Set(s.values.map((v) => v.indicatorCode));
+    const changes: Array<Omit<ContributionChange, 'targetUnit'>> = [
+      ...s.values.map((v) => ({ event, indicatorCode: v.indicatorCode, kind: kindOfValue(v), next: counts ? valueOf(v) : undefined })),
+      // Indicators the previous revision carried and this one does not: withdraw them.
+      ...(previous?.indicatorCodes ?? [])
+        .filter((code) => !carried.has(code))
+        .map((code) => ({ event, indicatorCode: code, kind: 'sum' as AggregationKind, next: undefined })),
+    ];
+    for (const change of changes) {
+      for (const targetUnit of this.targetUnitsOf(s)) await this.applyContribution({ ...change, targetUnit });
+    }
+    await this.applied.updateOne(
+      { _id: s.submissionId },
+      { $max: { revision: s.revision }, $set: { indicatorCodes: [...carried] } },
+      { upsert: true },
+    );
+    this.relay.nudge();
+  }
+
+  async get(unitCode: string, indicatorCode: string, period: string): Promise<Aggregate | null> {
+    return this.aggregates.findById(aggregateIdOf(unitCode, indicatorCode, period), { outbox: 0, outboxCount: 0 }).lean<Aggregate>().exec();
+  }
+
+  /**
+   * The unit itself and the levels above it. The hierarchy service replaces this when the
+   * catalog arrives; until then a unit rolls up straight to its province.
+   */
+  private targetUnitsOf(s: ReportSubmission.Payload): string[] {
+    return [...new Set([s.unitCode, s.provinceCode])];
+  }
+
+  private async applyContribution(change: ContributionChange): Promise<void> {
+    const s = change.event.data;
+    const _id = aggregateIdOf(change.targetUnit, change.indicatorCode, s.period);
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const current = await this.aggregates.findById(_id, { outbox: 0 }).lean<Aggregate>().exec();
+      const applied: AppliedContribution | undefined = current?.contributions?.[s.unitCode];
+      if (!supersedes(s.revision, applied)) return;
+
+      const before = applied && !applied.withdrawn ? applied : undefined;
+      const delta = contributionDelta(before, change.next);
+      const totals = addTotals(current?.totals ?? EMPTY_TOTALS, delta);
+      const kind = current?.kind && change.next === undefined ? current.kind : change.kind;
+      const contribution: AppliedContribution = { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined };
+      const now = new Date();
+      const notice = Scorecard.envelope({
+        source: SOURCE,
+        correlationId: change.event.correlationId,
+        data: {
+          kind: 'aggregate-changed',
+          provinceCode: s.provinceCode,
+          unitCode: change.targetUnit,
+          indicatorCode: change.indicatorCode,
+          period: s.period,
+          value: aggregateValue(totals, kind),
+          reportingUnits: totals.reporting,
+        },
+      });
+      const outbox = outboxAppend(Scorecard.TOPIC, [notice], now);
+      try {
+        if (current) {
+          const { matchedCount } = await this.aggregates.updateOne(
+            { _id, version: current.version },
+            {
+              $set: { [`contributions.${s.unitCode}`]: contribution, kind, updatedAt: now, ...outbox.$set },
+              $inc: { ...incOf(delta), version: 1, ...outbox.$inc },
+            },
+          );
+          if (matchedCount === 1) return;
+        } else {
+          await this.aggregates.collection.insertOne({
+            _id: _id as never,
+            provinceCode: s.provinceCode,
+            unitCode: change.targetUnit,
+            indicatorCode: change.indicatorCode,
+            period: s.period,
+            kind,
+            totals,
+            contributions: { [s.unitCode]: contribution },
+            version: 1,
+            updatedAt: now,
+              ...outbox.fields,
+          });
+          return;
+        }
+      } catch (error) {
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      }
+    }
+    throw new Error(`aggregate ${_id}: too much contention, gave up after ${MAX_WRITE_ATTEMPTS} attempts`);
+  }
+}
+
+function valueOf(v: ReportSubmission.Value): ContributedValue {
+  return Object.fromEntries(
+    Object.entries({ value: v.value, numerator: v.numerator, denominator: v.denominator, done: v.done }).filter(([, x]) => x !== undefined),
+  );
+}
+
+function incOf(delta: typeof EMPTY_TOTALS): Record<string, number> {
+  return Object.fromEntries(Object.entries(delta).map(([k, v]) => [`totals.${k}`, v]));
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { connectConsumers } from '@dtp/messaging';
+import { kafkaSettingsOf, startService } from '@dtp/platform';
+import { AppModule, SERVICE_NAME } from './app.module';
+import { indicatorsEnv } from './config';
+
+startService({
+  name: SERVICE_NAME,
+  title: 'Indicators API',
+  description: 'Aggregates and provincial scorecards folded from the stream of submitted reports.',
+  env: indicatorsEnv,
+  module: (config) => AppModule.forRoot(config),
+  beforeListen: (app, config) => connectConsumers(app, kafkaSettingsOf(config, SERVICE_NAME), config.KAFKA_GROUP_ID),
+});

@@ -1,0 +1,4 @@
+export * from './topics';
+export * from './envelope/event-envelope';
+export * as ReportSubmission from './report-submission';
+export * as Scorecard from './scorecard/scorecard.event';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { createEnvelope, envelopeSchemaOf, EnvelopeInput, EventEnvelope } from '../envelope/event-envelope';
+import { Topics } from '../topics';
+
+/**
+ * `reports.submission.v1`: a submission changed state. Keyed `<province>:<unit>:<period>` so all
+ * revisions of one unit's report for one period land on one partition, in order.
+ */
+export const TOPIC = Topics.ReportSubmissionV1;
+export const TYPE = 'reports.submission';
+export const VERSION = 1;
+
+export const Kind = z.enum(['submitted', 'revised', 'returned', 'approved']);
+export type Kind = z.infer<typeof Kind>;
+
+export const Status = z.enum(['submitted', 'returned', 'approved']);
+export type Status = z.infer<typeof Status>;
+
+// No dots: codes become keys in stored documents and dotted paths in updates.
+const code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a code of letters, digits, _ and -');
+
+/** One indicator's value: a number, a ratio's parts, or a milestone's done flag. */
+export const Value = z
+  .object({
+    indicatorCode: code,
+    value: z.number().finite().optional(),
+    numerator: z.number().finite().optional(),
+    denominator: z.number().finite().optional(),
+    done: z.boolean().optional(),
+  })
+  .refine(
+    (v) => [v.value !== undefined, v.numerator !== undefined || v.denominator !== undefined, v.done !== undefined].filter(Boolean).length === 1,
+    { message: 'exactly one of value, numerator/denominator or done' },
+  )
+  .refine((v) => (v.numerator === undefined) === (v.denominator === undefined), {
+    message: 'numerator and denominator come together',
+  });
+export type Value = z.infer<typeof Value>;
+
+export const Payload = z.object({
+  kind: Kind,
+  submissionId: z.string().min(1),
+  provinceCode: code,
+  unitCode: code,
+  formCode: code,
+  period: z.string().min(4).max(16),
+  revision: z.number().int().positive(),
+  status: Status,
+  values: z.array(Value),
+  late: z.boolean(),
+  changedAt: z.iso.datetime({ offset: true }),
+  changedBy: z.string().min(1),
+});
+export type Payload = z.infer<typeof Payload>;
+
+export const Envelope = envelopeSchemaOf(TYPE, VERSION, Payload);
+export type Envelope = EventEnvelope<typeof TYPE, Payload>;
+
+export function keyOf(p: Pick<Payload, 'provinceCode' | 'unitCode' | 'period'>): string {
+  return `${p.provinceCode}:${p.unitCode}:${p.period}`;
+}
+
+export function envelope(input: Omit<EnvelopeInput<Payload>, 'key'>): Envelope {
+  return createEnvelope(TYPE, VERSION, { ...input, key: keyOf(input.data) });
+}

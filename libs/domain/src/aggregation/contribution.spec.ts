@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import {
+  addTotals,
+  aggregateValue,
+  ContributedValue,
+  Contribution,
+  contributionDelta,
+  EMPTY_TOTALS,
+  kindOfValue,
+  supersedes,
+  totalsFromContributions,
+} from './contribution';
+
+describe('folding unit contributions into aggregates', () => {
+  it('returns 86.0% when district parts sum to 630,485 / 732,908', () => {
+    const districts: ContributedValue[] = [
+      { numerator: 210_000, denominator: 240_000 },
+      { numerator: 300_485, denominator: 352_908 },
+      { numerator: 120_000, denominator: 140_000 },
+    ];
+    const totals = totalsFromContributions(districts);
+    expect(totals.numerator).toBe(630_485);
+    expect(totals.denominator).toBe(732_908);
+    expect(aggregateValue(totals, 'ratio')).toBeCloseTo(0.86, 2);
+    expect(totals.reporting).toBe(3);
+  });
+
+  it('does not average percentages: a large unit weighs more than a small one', () => {
+    const totals = totalsFromContributions([
+      { numerator: 9, denominator: 10 },
+      { numerator: 100, denominator: 1000 },
+    ]);
+    expect(aggregateValue(totals, 'ratio')).toBeCloseTo(109 / 1010);
+    expect(aggregateValue(totals, 'ratio')).not.toBeCloseTo((0.9 + 0.1) / 2);
+  });
+
+  it('sums counts, counts milestones done, and shows nothing when nobody reported', () => {
+    expect(aggregateValue(totalsFromContributions([{ value: 1396 }, { value: 4 }]), 'sum')).toBe(1400);
+    expect(aggregateValue(totalsFromContributions([{ done: true }, { done: false }, { done: true }]), 'milestone')).toBe(2);
+    expect(aggregateValue(EMPTY_TOTALS, 'sum')).toBeNull();
+    expect(aggregateValue(totalsFromContributions([{ numerator: 0, denominator: 0 }]), 'ratio')).toBeNull();
+  });
+
+  it('infers the aggregation kind from the shape of a value', () => {
+    expect(kindOfValue({ numerator: 1, denominator: 2 })).toBe('ratio');
+    expect(kindOfValue({ done: false })).toBe('milestone');
+    expect(kindOfValue({ value: 3 })).toBe('sum');
+  });
+
+  it('applies only newer revisions, so duplicates and late arrivals change nothing', () => {
+    const applied: Contribution = { revision: 3, value: 10 };
+    expect(supersedes(1, undefined)).toBe(true);
+    expect(supersedes(4, applied)).toBe(true);
+    expect(supersedes(3, applied)).toBe(false);
+    expect(supersedes(2, applied)).toBe(false);
+  });
+
+  it('withdraws a contribution entirely when a report is returned', () => {
+    const delta = contributionDelta({ numerator: 5, denominator: 8 }, undefined);
+    expect(delta).toEqual({ sum: 0, numerator: -5, denominator: -8, done: 0, reporting: -1 });
+  });
+
+  const value = fc.oneof(
+    fc.record({ value: fc.integer({ min: 0, max: 1_000_000 }) }),
+    fc.integer({ min: 1, max: 1_000_000 }).chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })),
+    fc.record({ done: fc.boolean() }),
+  );
+
+  it('is order-independent and equals the sum of its parts', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 30 }), fc.infiniteStream(fc.nat()), (values, randoms) => {
+        const shuffled = [...values]
+          .map((v) => ({ v, r: randoms.next().value }))
+          .sort((a, b) => a.r - b.r)
+          .map(({ v }) => v);
+        expect(totalsFromContributions(shuffled)).toEqual(totalsFromContributions(values));
+      }),
+    );
+  });
+
+  it('a ratio folded up two levels equals the ratio of all summed parts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { maxLength: 8 }), { maxLength: 8 }), (districts) => {
+        const districtTotals = districts.map((communes) => totalsFromContributions(communes));
+        const province = districtTotals.reduce(addTotals, EMPTY_TOTALS);
+        expect(province).toEqual(totalsFromContributions(districts.flat()));
+      }),
+    );
+  });
+
+  it('folding a random sequence of revisions incrementally equals folding the latest revisions from scratch', () => {
+    const event = fc.record({ unit: fc.integer({ min: 0, max: 5 }), revision: fc.integer({ min: 1, max: 6 }), value, returned: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 60 }), (events) => {
+        const latest = new Map<number, Contribution & { returned: boolean }>();
+        let running = EMPTY_TOTALS;
+        for (const e of events) {
+          const applied = latest.get(e.unit);
+          if (!supersedes(e.revision, applied)) continue;
+          const before = applied && !applied.returned ? applied : undefined;
+          const after = e.returned ? undefined : e.value;
+          running = addTotals(running, contributionDelta(before, after));
+          latest.set(e.unit, { ...e.value, revision: e.revision, returned: e.returned });
+        }
+        const fromScratch = totalsFromContributions([...latest.values()].filter((c) => !c.returned));
+        expect(running).toEqual(fromScratch);
+      }),
+    );
+  });
+
+  it('applying the same revision twice changes nothing', () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 1, max: 100 }), (v, revision) => {
+        const applied: Contribution = { ...v, revision };
+        expect(supersedes(revision, applied)).toBe(false);
+      }),
+    );
+  });
+});

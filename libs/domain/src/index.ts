@@ -1,0 +1,2 @@
+export * from './periods/period-id';
+export * from './aggregation/contribution';

@@ -1,0 +1,41 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Type } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { KafkaClient } from '../kafka/kafka-client';
+import { OutboxFields } from './outbox-entry';
+import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
+
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
+
+export interface OutboxPublisher {
+  /** Publish now rather than at the next poll; call after a write that appended events. */
+  nudge(): void;
+}
+
+/**
+ * A provider that relays one collection's outbox for as long as the app runs:
+ * `class SubmissionOutbox extends OutboxPublisherFor(Submission.name) {}`.
+ */
+export function OutboxPublisherFor(modelName: string): Type<OutboxPublisher> {
+  @Injectable()
+  class Publisher implements OutboxPublisher, OnApplicationBootstrap, OnModuleDestroy {
+    private readonly relay: OutboxRelay;
+
+    constructor(@InjectModel(modelName) model: Model<OutboxFields>, kafka: KafkaClient, @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions) {
+      this.relay = new OutboxRelay(model, kafka, options);
+    }
+
+    onApplicationBootstrap(): void {
+      this.relay.start();
+    }
+
+    nudge(): void {
+      this.relay.nudge();
+    }
+
+    onModuleDestroy(): Promise<void> {
+      return this.relay.stop();
+    }
+  }
+  return Publisher;
+}

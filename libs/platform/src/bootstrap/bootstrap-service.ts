@@ -1,0 +1,61 @@
+import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { validationProblem } from '../errors/validation-problem';
+import { acceptableCorrelationId, CORRELATION_HEADER, withCorrelationId } from '../logging/correlation';
+import { JsonLogger } from '../logging/json-logger';
+
+export interface ServiceDescription {
+  name: string;
+  title: string;
+  description: string;
+  version?: string;
+}
+
+/**
+ * Creates a Nest application on Fastify with what every service shares: JSON logs with a
+ * correlation id per request, problem+json errors, validated DTOs, OpenAPI at /docs, and
+ * shutdown hooks so SIGTERM finishes in-flight work.
+ */
+export async function createService(
+  module: unknown,
+  service: ServiceDescription,
+  logLevel: string,
+): Promise<NestFastifyApplication> {
+  const logger = new JsonLogger(service.name, logLevel);
+  const adapter = new FastifyAdapter({ genReqId: () => randomUUID(), bodyLimit: 10 * 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { logger, bufferLogs: true });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const correlationId = acceptableCorrelationId(request.headers[CORRELATION_HEADER]) ?? String(request.id);
+    reply.header(CORRELATION_HEADER, correlationId);
+    withCorrelationId(correlationId, done);
+  });
+
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationProblem }),
+  );
+  app.enableShutdownHooks();
+  mountOpenApi(app, service);
+  return app;
+}
+
+export function mountOpenApi(app: INestApplication, service: ServiceDescription): void {
+  const config = new DocumentBuilder()
+    .setTitle(service.title)
+    .setDescription(service.description)
+    .setVersion(service.version ?? '0.1.0')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+}
+
+export async function listen(app: NestFastifyApplication, host: string, port: number, name: string): Promise<void> {
+  await app.listen(port, host);
+  new Logger('Bootstrap').log(`${name} listening on http://${host}:${port} (OpenAPI: /docs)`);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Environment variables every service reads; each app extends this with its own. */
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const brokerList = z
+  .string()
+  .min(1)
+  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker as host:port')).min(1));
+
+export const mongoUrl = z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'a mongodb:// URL');
+export const redisUrl = z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// URL');
+
+export const commonEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  KAFKA_BROKERS: brokerList,
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  MONGO_URL: mongoUrl,
+  MONGO_DB: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'a database name of lowercase letters, digits and _'),
+});
+export type CommonEnv = z.infer<typeof commonEnv>;
+
+/** Kafka settings from the validated environment; the client id defaults to the service name. */
+export function kafkaSettingsOf(env: Pick<CommonEnv, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID'>, service: string) {
+  return { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID ?? service };
+}

@@ -1,0 +1,44 @@
+/**
+ * RFC 9457 problem details, with the Vietnamese text beside the English one because officials
+ * read these messages on the forms they fill.
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  messageVi: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  vi?: { title: string; detail?: string };
+  errors?: FieldProblem[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** Thrown by services for a refusal people should read; the filter renders it as is. */
+export class ProblemException extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ProblemException';
+  }
+}
+
+const TITLES: Record<number, { en: string; vi: string }> = {
+  400: { en: 'Invalid request', vi: 'Yêu cầu không hợp lệ' },
+  401: { en: 'Authentication required', vi: 'Cần xác thực' },
+  403: { en: 'Forbidden', vi: 'Không có quyền' },
+  404: { en: 'Not found', vi: 'Không tìm thấy' },
+  409: { en: 'Conflict', vi: 'Xung đột dữ liệu' },
+  422: { en: 'Cannot be processed', vi: 'Không thể xử lý' },
+  500: { en: 'Internal error', vi: 'Lỗi hệ thống' },
+  503: { en: 'Service unavailable', vi: 'Dịch vụ tạm thời không sẵn sàng' },
+};
+
+export function titleFor(status: number): { en: string; vi: string } {
+  return TITLES[status] ?? (status >= 500 ? TITLES[500]! : TITLES[400]!);
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { collectDefaultMetrics, register } from 'prom-client';
+
+let collecting = false;
+
+/** Prometheus metrics for the process (event loop lag, heap, GC) and whatever the app registers. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor() {
+    if (!collecting) {
+      collectDefaultMetrics();
+      collecting = true;
+    }
+  }
+
+  @Get()
+  @Header('content-type', register.contentType)
+  metrics(): Promise<string> {
+    return register.metrics();
+  }
+}

@@ -1,0 +1,41 @@
+// Transpiles an app and the libs it uses into dist/ with SWC: decorator metadata for Nest's
+// dependency injection, and the @dtp/* path aliases rewritten to relative requires, so the
+// output runs on plain Node without a loader. Type checking is a separate step (npm run typecheck).
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { root, swcOptions } = require('./swc-options.cjs');
+
+const isSource = (file) =>
+  file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|integration-spec|e2e-spec)\.ts$/.test(file);
+
+async function* walk(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else if (isSource(full)) yield full;
+  }
+}
+
+async function compileTree(relativeDir) {
+  let count = 0;
+  for await (const file of walk(path.join(root, relativeDir))) {
+    const out = path.join(root, 'dist', path.relative(root, file)).replace(/\.ts$/, '.js');
+    const { code, map } = await transformFile(file, { ...swcOptions, filename: file, outputPath: out });
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
+    if (map) await writeFile(`${out}.map`, map);
+    count += 1;
+  }
+  return count;
+}
+
+const targets = process.argv.slice(2);
+const apps = targets.length > 0 ? targets : (await readdir(path.join(root, 'apps'))).map((a) => `apps/${a}`);
+const trees = [...apps.map((a) => `${a}/src`), 'libs'];
+let total = 0;
+for (const tree of trees) total += await compileTree(tree);
+console.log(`build: ${total} files from ${trees.join(', ')} into dist/`);
