@@ -9,3 +9,4 @@ export * from './consumer/kafka-context';
 export * from './kafka/kafka-readiness';
 export * from './outbox/outbox-publisher';
 export * from './kafka/connect-consumers';
+export * from './outbox/document-locks';

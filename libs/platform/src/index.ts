@@ -11,3 +11,4 @@ export * from './health/platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/run-service';
 export * from './bootstrap/start-service';
+export * from './concurrency/keyed-mutex';

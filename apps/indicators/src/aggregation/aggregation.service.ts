@@ -11,7 +11,7 @@ import {
   kindOfValue,
   supersedes,
 } from '@dtp/domain';
-import { outboxAppend } from '@dtp/messaging';
+import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
@@ -40,6 +40,7 @@ export class AggregationService {
     @InjectModel(Aggregate.name) private readonly aggregates: Model<Aggregate>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     private readonly relay: AggregateOutboxRelay,
+    private readonly locks: DocumentLocks,
   ) {}
 
   async applySubmission(event: ReportSubmission.Envelope): Promise<void> {
@@ -79,9 +80,14 @@ export class AggregationService {
     return [...new Set([s.unitCode, s.provinceCode])];
   }
 
-  private async applyContribution(change: ContributionChange): Promise<void> {
+  private applyContribution(change: ContributionChange): Promise<void> {
+    const _id = aggregateIdOf(change.targetUnit, change.indicatorCode, change.event.data.period);
+    return this.locks.run(this.aggregates.collection.collectionName, _id, () => this.writeContribution(_id, change));
+  }
+
+  /** Read, fold, write conditionally on the version read; retried when another writer won. */
+  private async writeContribution(_id: string, change: ContributionChange): Promise<void> {
     const s = change.event.data;
-    const _id = aggregateIdOf(change.targetUnit, change.indicatorCode, s.period);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const current = await this.aggregates.findById(_id, { outbox: 0 }).lean<Aggregate>().exec();
       const applied: AppliedContribution | undefined = current?.contributions?.[s.unitCode];

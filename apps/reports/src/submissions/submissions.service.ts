@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
-import { outboxAppend } from '@dtp/messaging';
+import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, ProblemException, titleFor } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { SubmitReportDto } from './dto/submit-report.dto';
@@ -22,6 +22,7 @@ export class SubmissionsService {
   constructor(
     @InjectModel(Submission.name) private readonly submissions: Model<Submission>,
     private readonly relay: SubmissionOutboxRelay,
+    private readonly locks: DocumentLocks,
   ) {}
 
   /**
@@ -33,6 +34,13 @@ export class SubmissionsService {
     const values: ReportedValue[] = dto.values.map((v) => stripUndefined({ ...v }));
     checkValues(values);
     const _id = submissionIdOf(dto);
+    await this.locks.run(this.submissions.collection.collectionName, _id, () => this.write(_id, dto, values, actor));
+    this.relay.nudge();
+    return this.get(_id);
+  }
+
+  /** Read the current revision, write the next one conditionally on it; retried when another writer won. */
+  private async write(_id: string, dto: SubmitReportDto, values: ReportedValue[], actor: string): Promise<void> {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const current = await this.submissions.findById(_id, { revision: 1, status: 1 }).lean().exec();
       if (current?.status === 'approved') throw approvedProblem(_id);
@@ -81,8 +89,7 @@ export class SubmissionsService {
         if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
         throw error;
       }
-      this.relay.nudge();
-      return this.get(_id);
+      return;
     }
     throw new ProblemException({
       type: 'https://dtp.gov.vn/problems/concurrent-update',

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { EnvelopeConsumer } from '../consumer/envelope-consumer';
+import { DocumentLocks } from '../outbox/document-locks';
 import { OUTBOX_RELAY_OPTIONS } from '../outbox/outbox-publisher';
 import { OutboxRelayOptions } from '../outbox/outbox-relay';
 import { EventPublisher } from './event-publisher';
@@ -18,8 +19,9 @@ export class MessagingModule {
         KafkaClient,
         EventPublisher,
         EnvelopeConsumer,
+        DocumentLocks,
       ],
-      exports: [KafkaClient, EventPublisher, EnvelopeConsumer, OUTBOX_RELAY_OPTIONS],
+      exports: [KafkaClient, EventPublisher, EnvelopeConsumer, DocumentLocks, OUTBOX_RELAY_OPTIONS],
     };
   }
 }

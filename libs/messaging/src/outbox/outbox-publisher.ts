@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Type } fro
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { KafkaClient } from '../kafka/kafka-client';
+import { DocumentLocks } from './document-locks';
 import { OutboxFields } from './outbox-entry';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 
@@ -21,8 +22,13 @@ export function OutboxPublisherFor(modelName: string): Type<OutboxPublisher> {
   class Publisher implements OutboxPublisher, OnApplicationBootstrap, OnModuleDestroy {
     private readonly relay: OutboxRelay;
 
-    constructor(@InjectModel(modelName) model: Model<OutboxFields>, kafka: KafkaClient, @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions) {
-      this.relay = new OutboxRelay(model, kafka, options);
+    constructor(
+      @InjectModel(modelName) model: Model<OutboxFields>,
+      kafka: KafkaClient,
+      locks: DocumentLocks,
+      @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions,
+    ) {
+      this.relay = new OutboxRelay(model, kafka, locks, options);
     }
 
     onApplicationBootstrap(): void {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Model } from 'mongoose';
 import { KafkaClient } from '../kafka/kafka-client';
+import { DocumentLocks } from './document-locks';
 import { OUTBOX_PENDING_FILTER, OutboxFields, pendingEntries } from './outbox-entry';
 
 export interface OutboxRelayOptions {
@@ -24,6 +25,7 @@ export class OutboxRelay {
   constructor(
     private readonly model: Model<OutboxFields>,
     private readonly kafka: KafkaClient,
+    private readonly locks: DocumentLocks,
     private readonly options: OutboxRelayOptions = { pollIntervalMs: 1000, batchSize: 100 },
   ) {
     this.logger = new Logger(`OutboxRelay(${model.collection.collectionName})`);
@@ -66,9 +68,11 @@ export class OutboxRelay {
         await this.kafka.send(entry.topic, [
           { key: entry.key, value: entry.payload, headers: { 'event-id': eventId } },
         ]);
-        await this.model.updateOne(
-          { _id: doc._id, [`outbox.${eventId}`]: { $exists: true } },
-          { $unset: { [`outbox.${eventId}`]: '' }, $inc: { outboxCount: -1 } },
+        await this.locks.run(this.model.collection.collectionName, doc._id, () =>
+          this.model.updateOne(
+            { _id: doc._id, [`outbox.${eventId}`]: { $exists: true } },
+            { $unset: { [`outbox.${eventId}`]: '' }, $inc: { outboxCount: -1 } },
+          ),
         );
       }
     }

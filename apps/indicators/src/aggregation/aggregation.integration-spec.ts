@@ -1,0 +1,122 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { Scorecard } from '@dtp/contracts';
+import { MessagingModule } from '@dtp/messaging';
+import { infraEnv, readTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
+import { Connection } from 'mongoose';
+import { AggregationModule } from './aggregation.module';
+import { AggregationService } from './aggregation.service';
+
+describe('AggregationService on FerretDB', () => {
+  let moduleRef: TestingModule;
+  let aggregation: AggregationService;
+  const env = infraEnv();
+
+  beforeAll(async () => {
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        MongooseModule.forRoot(env.MONGO_URL, { dbName: testDatabaseName('indicators') }),
+        MessagingModule.forRoot({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'indicators-test' }, { pollIntervalMs: 200, batchSize: 100 }),
+        AggregationModule,
+      ],
+    }).compile();
+    await moduleRef.init();
+    aggregation = moduleRef.get(AggregationService);
+  });
+
+  afterAll(async () => {
+    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await moduleRef.close();
+  });
+
+  const province = () => uniqueCode('P');
+  let u1: string;
+  let u2: string;
+  beforeEach(() => {
+    u1 = uniqueCode('U');
+    u2 = uniqueCode('U');
+  });
+
+  it('returns 86.0% at province level when district parts sum to 630,485 / 732,908', async () => {
+    const p = province();
+    // Unit codes are national (official administrative codes), so each test run makes its own.
+    const [d1, d2, d3] = [uniqueCode('D'), uniqueCode('D'), uniqueCode('D')];
+    const parts = [
+      [d1, 210_000, 240_000],
+      [d2, 300_485, 352_908],
+      [d3, 120_000, 140_000],
+    ] as const;
+    for (const [unitCode, numerator, denominator] of parts) {
+      await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode, period: '2023', values: [{ indicatorCode: 'DOSSIERS', numerator, denominator }] }));
+    }
+    const provincial = await aggregation.get(p, 'DOSSIERS', '2023');
+    expect(provincial?.totals).toMatchObject({ numerator: 630_485, denominator: 732_908, reporting: 3 });
+    expect(Math.round((provincial!.totals.numerator / provincial!.totals.denominator) * 1000) / 10).toBe(86.0);
+    const district = await aggregation.get(d2, 'DOSSIERS', '2023');
+    expect(district?.totals).toMatchObject({ numerator: 300_485, denominator: 352_908, reporting: 1 });
+  });
+
+  it('counts a duplicate delivery once', async () => {
+    const p = province();
+    const event = submissionEvent({ provinceCode: p, unitCode: u1, values: [{ indicatorCode: 'BTS', value: 1396 }] });
+    await aggregation.applySubmission(event);
+    await aggregation.applySubmission(event);
+    await aggregation.applySubmission(structuredClone(event));
+    const provincial = await aggregation.get(p, 'BTS', '2024Q1');
+    expect(provincial?.totals.sum).toBe(1396);
+    expect(provincial?.totals.reporting).toBe(1);
+  });
+
+  it('ignores an older revision that arrives after a newer one', async () => {
+    const p = province();
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, revision: 2, values: [{ indicatorCode: 'BTS', value: 20 }] }));
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, revision: 1, values: [{ indicatorCode: 'BTS', value: 10 }] }));
+    expect((await aggregation.get(p, 'BTS', '2024Q1'))?.totals.sum).toBe(20);
+  });
+
+  it('replaces a unit’s value by the difference when it revises its report', async () => {
+    const p = province();
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, values: [{ indicatorCode: 'BTS', value: 10 }] }));
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u2, values: [{ indicatorCode: 'BTS', value: 5 }] }));
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, revision: 2, kind: 'revised', values: [{ indicatorCode: 'BTS', value: 13 }] }));
+    expect((await aggregation.get(p, 'BTS', '2024Q1'))?.totals).toMatchObject({ sum: 18, reporting: 2 });
+  });
+
+  it('withdraws a returned report’s values from the aggregates', async () => {
+    const p = province();
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, values: [{ indicatorCode: 'R', numerator: 3, denominator: 4 }] }));
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u2, values: [{ indicatorCode: 'R', numerator: 1, denominator: 4 }] }));
+    await aggregation.applySubmission(
+      submissionEvent({ provinceCode: p, unitCode: u1, revision: 2, kind: 'returned', status: 'returned', values: [{ indicatorCode: 'R', numerator: 3, denominator: 4 }] }),
+    );
+    expect((await aggregation.get(p, 'R', '2024Q1'))?.totals).toMatchObject({ numerator: 1, denominator: 4, reporting: 1 });
+  });
+
+  it('withdraws an indicator that a later revision no longer carries', async () => {
+    const p = province();
+    await aggregation.applySubmission(
+      submissionEvent({ provinceCode: p, unitCode: u1, values: [{ indicatorCode: 'A', value: 1 }, { indicatorCode: 'B', value: 2 }] }),
+    );
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, revision: 2, values: [{ indicatorCode: 'A', value: 4 }] }));
+    expect((await aggregation.get(p, 'A', '2024Q1'))?.totals).toMatchObject({ sum: 4, reporting: 1 });
+    expect((await aggregation.get(p, 'B', '2024Q1'))?.totals).toMatchObject({ sum: 0, reporting: 0 });
+  });
+
+  it('keeps exact totals when many units of one province report at the same time', async () => {
+    const p = province();
+    const units = Array.from({ length: 12 }, () => uniqueCode('U'));
+    await Promise.all(
+      units.map((unitCode, i) => aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode, values: [{ indicatorCode: 'BTS', value: i + 1 }] }))),
+    );
+    expect((await aggregation.get(p, 'BTS', '2024Q1'))?.totals).toMatchObject({ sum: (12 * 13) / 2, reporting: 12 });
+  });
+
+  it('announces the new provincial value on indicators.scorecard.v1 through the outbox', async () => {
+    const p = province();
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, values: [{ indicatorCode: 'BTS', value: 7 }] }));
+    const messages = await readTopic(env.KAFKA_BROKERS, Scorecard.TOPIC, (seen) => seen.some((m) => m.key === `${p}:${p}:2024Q1`));
+    const notice = JSON.parse(messages.find((m) => m.key === `${p}:${p}:2024Q1`)!.value) as Scorecard.Envelope;
+    expect(Scorecard.Envelope.safeParse(notice).success).toBe(true);
+    expect(notice.data).toMatchObject({ unitCode: p, indicatorCode: 'BTS', value: 7, reportingUnits: 1 });
+  });
+});

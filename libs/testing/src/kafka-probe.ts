@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { IHeaders, Kafka, logLevel } from 'kafkajs';
+
+export interface ReadMessage {
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+  partition: number;
+  offset: string;
+}
+
+/**
+ * Reads a topic from the beginning with a throwaway consumer group until `until` holds for the
+ * messages collected, so tests assert on what actually reached the broker.
+ */
+export async function readTopic(
+  brokers: string,
+  topic: string,
+  until: (messages: ReadMessage[]) => boolean,
+  timeoutMs = 20000,
+): Promise<ReadMessage[]> {
+  const kafka = new Kafka({ clientId: 'test-probe', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}` });
+  const messages: ReadMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out reading ${topic}; saw ${messages.length} messages`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message, partition }) => {
+          messages.push({
+            key: message.key?.toString() ?? null,
+            value: message.value?.toString() ?? '',
+            headers: headersOf(message.headers),
+            partition,
+            offset: message.offset,
+          });
+          if (until(messages)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    return messages;
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** Publishes raw messages, as a misbehaving or duplicating producer would. */
+export async function produceRaw(brokers: string, topic: string, messages: Array<{ key: string; value: string }>): Promise<void> {
+  const kafka = new Kafka({ clientId: 'test-producer', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString() : String(v)]));
+}
