@@ -17,7 +17,7 @@ export function infraEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
 }
 
 export function hostPortOf(url: string): { host: string; port: number } {
-  const match = /^(?:[a-z+]+:\/\/)?([^:/,]+):(\d+)/.exec(url);
-  if (!match) throw new Error(`cannot read host:port from ${url}`);
-  return { host: match[1]!, port: Number(match[2]) };
+  const [, host, port] = /^(?:[a-z+]+:\/\/)?([^:/,]+):(\d+)/.exec(url) ?? [];
+  if (!host || !port) throw new Error(`cannot read host:port from ${url}`);
+  return { host, port: Number(port) };
 }

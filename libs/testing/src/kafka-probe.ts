@@ -64,3 +64,31 @@ export async function produceRaw(brokers: string, topic: string, messages: Array
 function headersOf(headers: IHeaders | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString() : String(v)]));
 }
+
+/**
+ * Waits until a consumer group has committed offsets up to the end of every partition of a
+ * topic, i.e. it has processed everything published so far.
+ */
+export async function waitForGroupToCatchUp(brokers: string, groupId: string, topic: string, timeoutMs = 30000): Promise<void> {
+  const kafka = new Kafka({ clientId: 'test-admin', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const behind = ends.filter((end) => {
+        const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        // No commit yet is only "behind" if the partition holds messages.
+        if (at === '-1') return Number(end.high) > Number(end.low);
+        return Number(at) < Number(end.high);
+      });
+      if (behind.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`group ${groupId} still behind on ${topic} partitions ${behind.map((b) => b.partition).join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

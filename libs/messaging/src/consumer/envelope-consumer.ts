@@ -41,10 +41,13 @@ export class EnvelopeConsumer {
     retry: RetryPolicy = DEFAULT_RETRY,
   ): Promise<Outcome> {
     const decoded = decode(message.value);
-    const parsed = decoded.ok ? schema.safeParse(decoded.value) : undefined;
-    if (!parsed?.success) {
-      const reason = decoded.ok ? `invalid: ${describeIssues(parsed!.error!)}` : `unreadable: ${decoded.reason}`;
-      await this.deadLetter(message, reason, 0);
+    if (!decoded.ok) {
+      await this.deadLetter(message, `unreadable: ${decoded.reason}`, 0);
+      return 'dead-lettered';
+    }
+    const parsed = schema.safeParse(decoded.value);
+    if (!parsed.success) {
+      await this.deadLetter(message, `invalid: ${describeIssues(parsed.error)}`, 0);
       return 'dead-lettered';
     }
     const event = parsed.data;

@@ -35,6 +35,13 @@ export async function createService(
     reply.header(CORRELATION_HEADER, correlationId);
     withCorrelationId(correlationId, done);
   });
+  const access = new Logger('Http');
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (!request.url.startsWith('/health') && request.url !== '/metrics') {
+      access.log({ msg: 'request', method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) });
+    }
+    done();
+  });
 
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(

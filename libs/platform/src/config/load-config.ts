@@ -12,10 +12,9 @@ export function loadConfig<TSchema extends z.ZodType>(schema: TSchema, env: Node
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const name = issue.path.join('.') || '(environment)';
-    const raw = issue.path.length > 0 ? env[String(issue.path[0])] : undefined;
-    const shown = raw === undefined ? 'missing' : `got ${JSON.stringify(raw)}`;
-    return `${name}: ${issue.message} (${shown})`;
+    const name = issue.path.length > 0 ? String(issue.path[0]) : '(environment)';
+    const raw = env[name];
+    return raw === undefined ? `${name}: required but not set` : `${name}: ${issue.message} (got ${JSON.stringify(raw)})`;
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...new Set(problems)]);
 }

@@ -28,17 +28,20 @@ export class ProblemException extends Error {
   }
 }
 
+const BAD_REQUEST = { en: 'Invalid request', vi: 'Yêu cầu không hợp lệ' };
+const INTERNAL = { en: 'Internal error', vi: 'Lỗi hệ thống' };
+
 const TITLES: Record<number, { en: string; vi: string }> = {
-  400: { en: 'Invalid request', vi: 'Yêu cầu không hợp lệ' },
+  400: BAD_REQUEST,
   401: { en: 'Authentication required', vi: 'Cần xác thực' },
   403: { en: 'Forbidden', vi: 'Không có quyền' },
   404: { en: 'Not found', vi: 'Không tìm thấy' },
   409: { en: 'Conflict', vi: 'Xung đột dữ liệu' },
   422: { en: 'Cannot be processed', vi: 'Không thể xử lý' },
-  500: { en: 'Internal error', vi: 'Lỗi hệ thống' },
+  500: INTERNAL,
   503: { en: 'Service unavailable', vi: 'Dịch vụ tạm thời không sẵn sàng' },
 };
 
 export function titleFor(status: number): { en: string; vi: string } {
-  return TITLES[status] ?? (status >= 500 ? TITLES[500]! : TITLES[400]!);
+  return TITLES[status] ?? (status >= 500 ? INTERNAL : BAD_REQUEST);
 }

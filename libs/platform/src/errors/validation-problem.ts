@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError } from '@nestjs/common';
+import { ValidationError } from '@nestjs/common';
 import { FieldProblem, ProblemException, titleFor } from './problem';
 
 /** Vietnamese text for the class-validator constraints the DTOs use; English comes from the library. */
@@ -34,7 +34,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 }
 
 /** ValidationPipe's exceptionFactory: every invalid field named, in English and Vietnamese. */
-export function validationProblem(errors: ValidationError[]): BadRequestException | ProblemException {
+export function validationProblem(errors: ValidationError[]): ProblemException {
   const fields = flattenValidationErrors(errors);
   const title = titleFor(400);
   return new ProblemException({

@@ -1,0 +1,136 @@
+import { ReportSubmission, Scorecard } from '@dtp/contracts';
+import {
+  infraEnv,
+  produceRaw,
+  readTopic,
+  runServiceProcess,
+  RunningService,
+  startServiceProcess,
+  testDatabaseName,
+  uniqueCode,
+  waitFor,
+  waitForGroupToCatchUp,
+} from '@dtp/testing';
+import { MongoClient } from 'mongodb';
+
+/**
+ * The walking skeleton on the real infrastructure: a report posted to reports is stored with its
+ * outbox entry, relayed to Kafka, folded by indicators into the provincial value, and seen by
+ * notifications and exports, each service its own process.
+ */
+describe('walking skeleton: report in, provincial value out', () => {
+  const env = infraEnv();
+  const run = uniqueCode('e2e');
+  const databases = {
+    reports: testDatabaseName('reports'),
+    indicators: testDatabaseName('indicators'),
+    notifications: testDatabaseName('notifications'),
+    exports: testDatabaseName('exports'),
+  };
+  const groups = { indicators: `indicators-${run}`, notifications: `notifications-${run}`, exports: `exports-${run}` };
+  const services: Record<string, RunningService> = {};
+
+  beforeAll(async () => {
+    const common = { ...env, LOG_LEVEL: 'info', OUTBOX_POLL_MS: '200' };
+    const started = await Promise.all([
+      startServiceProcess('reports', 13101, { ...common, MONGO_DB: databases.reports }),
+      startServiceProcess('indicators', 13102, { ...common, MONGO_DB: databases.indicators, KAFKA_GROUP_ID: groups.indicators }),
+      startServiceProcess('notifications', 13103, { ...common, MONGO_DB: databases.notifications, KAFKA_GROUP_ID: groups.notifications, QUEUE_PREFIX: run.toLowerCase() }),
+      startServiceProcess('exports', 13104, { ...common, MONGO_DB: databases.exports, KAFKA_GROUP_ID: groups.exports }),
+    ]);
+    for (const service of started) services[service.name] = service;
+  });
+
+  afterAll(async () => {
+    await Promise.all(Object.values(services).map((s) => s.stop()));
+    const client = await MongoClient.connect(env.MONGO_URL);
+    for (const name of Object.values(databases)) await client.db(name).dropDatabase();
+    await client.close();
+  });
+
+  const submit = async (body: object) => {
+    const res = await fetch(`${services['reports']!.baseUrl}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(201);
+    return res.json() as Promise<{ _id: string; revision: number }>;
+  };
+
+  const provincialValue = (province: string, indicator: string, period: string) =>
+    fetch(`${services['indicators']!.baseUrl}/api/v1/aggregates/${province}/${indicator}/${period}`).then(async (r) =>
+      r.status === 200 ? ((await r.json()) as { value: number | null; reportingUnits: number; totals: Record<string, number> }) : null,
+    );
+
+  it('folds district reports into the provincial value: 630,485 / 732,908 = 86.0%', async () => {
+    const province = uniqueCode('P');
+    const districts: Array<[number, number]> = [
+      [210_000, 240_000],
+      [300_485, 352_908],
+      [120_000, 140_000],
+    ];
+    for (const [numerator, denominator] of districts) {
+      await submit({ provinceCode: province, unitCode: uniqueCode('D'), formCode: 'DX', period: '2023', values: [{ indicatorCode: 'DOSSIERS', numerator, denominator }] });
+    }
+    const provincial = await waitFor(() => provincialValue(province, 'DOSSIERS', '2023'), (v) => v?.reportingUnits === 3, { what: 'provincial value', timeoutMs: 30000 });
+    expect(provincial!.totals).toMatchObject({ numerator: 630_485, denominator: 732_908 });
+    expect(Math.round(provincial!.value! * 1000) / 10).toBe(86.0);
+  });
+
+  it('does not double-count a duplicate delivery of the same event', async () => {
+    const province = uniqueCode('P');
+    const unit = uniqueCode('D');
+    await submit({ provinceCode: province, unitCode: unit, formCode: 'DX', period: '2024Q2', values: [{ indicatorCode: 'BTS', value: 1396 }] });
+    await waitFor(() => provincialValue(province, 'BTS', '2024Q2'), (v) => v?.value === 1396, { what: 'first value' });
+
+    const key = ReportSubmission.keyOf({ provinceCode: province, unitCode: unit, period: '2024Q2' });
+    const [original] = (await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key))).filter((m) => m.key === key);
+    // The broker delivers the very same event again, twice (a producer retry, a relay restart).
+    await produceRaw(env.KAFKA_BROKERS, ReportSubmission.TOPIC, [
+      { key, value: original!.value },
+      { key, value: original!.value },
+    ]);
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC);
+
+    const after = await provincialValue(province, 'BTS', '2024Q2');
+    expect(after).toMatchObject({ value: 1396, reportingUnits: 1 });
+  });
+
+  it('lets notifications and exports consume the events (they log what they saw)', async () => {
+    const province = uniqueCode('P');
+    const saved = await submit({ provinceCode: province, unitCode: uniqueCode('D'), formCode: 'DX', period: '202403', values: [{ indicatorCode: 'PILOT', done: true }] });
+    await waitFor(async () => services['notifications']!.output(), (out) => out.includes(`"submissionId":"${saved._id}"`), { what: 'notifications to log the obligation' });
+    await readTopic(env.KAFKA_BROKERS, Scorecard.TOPIC, (m) => m.some((x) => x.key === `${province}:${province}:202403`));
+    await waitFor(async () => services['exports']!.output(), (out) => out.includes('"scorecard changed"') && out.includes(`"unitCode":"${province}"`), {
+      what: 'exports to log the scorecard change',
+    });
+  });
+
+  it('writes structured JSON logs carrying the caller’s correlation id', async () => {
+    await fetch(`${services['reports']!.baseUrl}/api/v1/submissions/nope`, { headers: { 'x-correlation-id': `corr-${run}` } });
+    const entries = await waitFor(
+      async () => services['reports']!.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
+      (all) => all.some((e) => e['correlationId'] === `corr-${run}`),
+      { what: 'the request to be logged' },
+    );
+    expect(entries.find((e) => e['correlationId'] === `corr-${run}`)).toMatchObject({ service: 'reports', msg: 'request', statusCode: 404, url: '/api/v1/submissions/nope' });
+  });
+
+  it('refuses to start with a malformed or missing variable and names it', async () => {
+    const { exited, output } = runServiceProcess('indicators', { KAFKA_BROKERS: 'not a broker list', PORT: '13199' });
+    expect(await exited).toBe(78);
+    expect(output()).toMatch(/KAFKA_BROKERS: each broker as host:port \(got "not a broker list"\)/);
+    expect(output()).toMatch(/MONGO_URL: required but not set/);
+  });
+
+  it('shuts down on SIGTERM after finishing in-flight work', async () => {
+    const extra = await startServiceProcess('exports', 13105, { ...env, MONGO_DB: testDatabaseName('exports'), KAFKA_GROUP_ID: `exports-stop-${run}` });
+    const started = Date.now();
+    extra.process.kill('SIGTERM');
+    await extra.stop();
+    expect(Date.now() - started).toBeLessThan(20000);
+    expect(extra.process.exitCode === 0 || extra.process.signalCode === 'SIGTERM').toBe(true);
+    expect(extra.output()).not.toMatch(/"level":"(error|fatal)"/);
+  });
+});
