@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
+
+/**
+ * The deployment descriptions are checked with the real tools, offline: Debian's docker-compose
+ * parses the compose file (no engine needed) and kubectl renders the kustomize base, whose every
+ * object is validated against the Kubernetes schemas.
+ */
+const root = path.resolve(__dirname, '../..');
+const APPS = ['reports', 'indicators', 'notifications', 'exports'];
+
+describe('docker-compose.yml', () => {
+  const config = parse(execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: root, encoding: 'utf8' })) as {
+    services: Record<string, { image?: string; build?: { dockerfile: string }; healthcheck?: unknown; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string> }>;
+  };
+
+  it('runs Kafka, a MongoDB replica set, Redis and the four services, each with a health check', () => {
+    expect(Object.keys(config.services).sort()).toEqual([...APPS, 'kafka', 'mongodb', 'redis'].sort());
+    for (const [name, service] of Object.entries(config.services)) expect({ name, healthcheck: Boolean(service.healthcheck) }).toEqual({ name, healthcheck: true });
+    expect(config.services['kafka']!.image).toMatch(/^apache\/kafka:3\.9/);
+    expect(config.services['mongodb']!.image).toBe('mongo:7');
+  });
+
+  it('builds each service from its own Dockerfile and starts it after its dependencies are healthy', () => {
+    for (const app of APPS) {
+      const service = config.services[app]!;
+      expect(service.build?.dockerfile).toBe(`apps/${app}/Dockerfile`);
+      expect(service.depends_on?.['kafka']?.condition).toBe('service_healthy');
+      expect(service.depends_on?.['mongodb']?.condition).toBe('service_healthy');
+    }
+    expect(config.services['notifications']!.depends_on?.['redis']?.condition).toBe('service_healthy');
+  });
+
+  it('holds no secret', () => {
+    const text = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: root, encoding: 'utf8' });
+    expect(text).not.toMatch(/(PASSWORD|SECRET|TOKEN|API_KEY)\s*[:=]/i);
+  });
+});
+
+describe('k8s/ kustomize base', () => {
+  const rendered = execFileSync('kubectl', ['kustomize', 'k8s/base'], { cwd: root, encoding: 'utf8' });
+  const objects = parseAllDocuments(rendered).map((d) => d.toJS() as { apiVersion: string; kind: string; metadata: { name: string } });
+  const models: Record<string, new (data: never) => { validate(): void }> = {
+    'v1/Namespace': Namespace,
+    'v1/ConfigMap': ConfigMap,
+    'v1/Service': Service,
+    'apps/v1/Deployment': Deployment,
+    'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+    'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  };
+
+  it('renders only kinds it knows, each valid against the Kubernetes schema', () => {
+    expect(objects.length).toBeGreaterThan(0);
+    for (const object of objects) {
+      const Model = models[`${object.apiVersion}/${object.kind}`];
+      expect({ object: `${object.apiVersion}/${object.kind}`, known: Boolean(Model) }).toEqual({ object: `${object.apiVersion}/${object.kind}`, known: true });
+      expect(() => new Model!(object as never).validate()).not.toThrow();
+    }
+  });
+
+  it('gives every service a Deployment with probes, limits and a non-root user, a Service, a PDB and an HPA', () => {
+    for (const app of APPS) {
+      const named = objects.filter((o) => o.metadata.name === app).map((o) => o.kind).sort();
+      expect(named).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service']);
+      const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === app) as unknown as Deployment;
+      const pod = deployment.spec!.template.spec!;
+      const container = pod.containers[0]!;
+      expect(container.readinessProbe?.httpGet?.path).toBe('/health/ready');
+      expect(container.livenessProbe?.httpGet?.path).toBe('/health/live');
+      expect(container.resources?.limits).toHaveProperty('memory');
+      expect(container.resources?.requests).toHaveProperty('cpu');
+      expect(pod.securityContext?.runAsNonRoot).toBe(true);
+      expect(container.envFrom?.[0]?.configMapRef?.name).toBe('dtp-platform-config');
+      expect(container.env?.find((e) => e.name === 'MONGO_URL')?.valueFrom?.secretKeyRef?.name).toBe('dtp-platform-secrets');
+    }
+  });
+
+  it('keeps credentials out of the repository: no Secret object is rendered', () => {
+    expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
+  });
+});
