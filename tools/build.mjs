@@ -34,7 +34,13 @@ async function compileTree(relativeDir) {
 }
 
 const targets = process.argv.slice(2);
-const apps = targets.length > 0 ? targets : (await readdir(path.join(root, 'apps'))).map((a) => `apps/${a}`);
+// Services are the apps with an entry point; test-only projects (*-e2e) are not built.
+const services = async () => {
+  const names = await readdir(path.join(root, 'apps'));
+  const withMain = await Promise.all(names.map(async (a) => ((await readdir(path.join(root, 'apps', a, 'src'))).includes('main.ts') ? `apps/${a}` : null)));
+  return withMain.filter(Boolean);
+};
+const apps = targets.length > 0 ? targets : await services();
 const trees = [...apps.map((a) => `${a}/src`), 'libs'];
 let total = 0;
 for (const tree of trees) total += await compileTree(tree);
