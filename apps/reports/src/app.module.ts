@@ -22,7 +22,7 @@ export class AppModule {
             useFactory: (connection: Connection, kafka: KafkaClient) => [mongoReadiness(connection), kafkaReadiness(kafka)],
           },
         }),
-        SubmissionsModule.register(),
+        SubmissionsModule,
       ],
     };
   }

@@ -68,24 +68,26 @@ export class KafkaClient implements OnApplicationShutdown {
   }
 
   private connectedProducer(): Promise<Producer> {
-    this.producer ??= this.connect(this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }));
+    this.producer ??= connectOrForget(
+      this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
+      () => (this.producer = undefined),
+    );
     return this.producer;
   }
 
   private connectedAdmin(): Promise<Admin> {
-    this.admin ??= this.connect(this.kafka.admin());
+    this.admin ??= connectOrForget(this.kafka.admin(), () => (this.admin = undefined));
     return this.admin;
   }
+}
 
-  private async connect<T extends { connect(): Promise<void> }>(client: T): Promise<T> {
-    try {
-      await client.connect();
-      return client;
-    } catch (error) {
-      // Forget the failed attempt so the next call retries instead of failing forever.
-      this.producer = undefined;
-      this.admin = undefined;
-      throw error;
-    }
+/** Connects; on failure forgets the attempt so the next call retries instead of failing forever. */
+async function connectOrForget<T extends { connect(): Promise<void> }>(client: T, forget: () => void): Promise<T> {
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    forget();
+    throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,13 +21,13 @@ export interface ServiceDescription {
  * shutdown hooks so SIGTERM finishes in-flight work.
  */
 export async function createService(
-  module: unknown,
+  module: DynamicModule | Type,
   service: ServiceDescription,
   logLevel: string,
 ): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(service.name, logLevel);
   const adapter = new FastifyAdapter({ genReqId: () => randomUUID(), bodyLimit: 10 * 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { logger, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
