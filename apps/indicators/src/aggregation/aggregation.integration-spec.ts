@@ -1,7 +1,7 @@
 import { Test, TestingModule } from '@nestjs/testing';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Scorecard } from '@dtp/contracts';
-import { MessagingModule } from '@dtp/messaging';
+import { KafkaClient, MessagingModule } from '@dtp/messaging';
 import { infraEnv, readTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AggregationModule } from './aggregation.module';
@@ -20,6 +20,8 @@ describe('AggregationService on FerretDB', () => {
         AggregationModule,
       ],
     }).compile();
+    // As the service does at start: topics exist before anything publishes or consumes.
+    await moduleRef.get(KafkaClient).ensureTopics();
     await moduleRef.init();
     aggregation = moduleRef.get(AggregationService);
   });
