@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const { root, swcOptions } = require('./swc-options.cjs');
 
 const isSource = (file) =>
-  file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|integration-spec|e2e-spec)\.ts$/.test(file);
+  file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|integration-spec|e2e-spec|arbitraries)\.ts$/.test(file);
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
