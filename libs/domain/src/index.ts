@@ -5,3 +5,7 @@ export * from './calendar/deadline-rule';
 export * from './periods/period-id';
 export * from './periods/period-navigation';
 export * from './aggregation/contribution';
+export * from './units/org-unit';
+export * from './units/org-unit-hierarchy';
+export * from './units/reference-units';
+export * from './units/units-import';

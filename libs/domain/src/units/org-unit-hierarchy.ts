@@ -1,0 +1,160 @@
+import { addDays, DateRange, LocalDate } from '../calendar/local-date';
+import { normaliseName, OrgUnit, parentLinkOn, UnitLevel, validDuring, validOn } from './org-unit';
+
+export class HierarchyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`organisation units refused:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'HierarchyError';
+  }
+}
+
+export interface DataDestination {
+  unitId: string;
+  share: number;
+}
+
+/** Units and the links between them, checked once, queried as of a date. */
+export class OrgUnitHierarchy {
+  private readonly byId: ReadonlyMap<string, OrgUnit>;
+
+  constructor(units: OrgUnit[]) {
+    const byId = new Map<string, OrgUnit>();
+    const problems: string[] = [];
+    for (const unit of units) {
+      if (byId.has(unit.id)) problems.push(`${unit.id}: defined twice`);
+      byId.set(unit.id, { ...unit, name: normaliseName(unit.name) });
+    }
+    this.byId = byId;
+    for (const unit of byId.values()) problems.push(...this.problemsOf(unit));
+    problems.push(...this.cycles());
+    if (problems.length > 0) throw new HierarchyError(problems);
+  }
+
+  get(id: string): OrgUnit {
+    const unit = this.byId.get(id);
+    if (!unit) throw new RangeError(`unknown organisation unit ${id}`);
+    return unit;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  all(): OrgUnit[] {
+    return [...this.byId.values()];
+  }
+
+  validOn(date: LocalDate, levels?: readonly UnitLevel[]): OrgUnit[] {
+    return this.all().filter((u) => validOn(u, date) && (!levels || levels.includes(u.level)));
+  }
+
+  /** Units that exist on at least one day of the range (a district that ended on 30/6/2025 is in 2025). */
+  validDuring(range: DateRange, levels?: readonly UnitLevel[]): OrgUnit[] {
+    return this.all().filter((u) => validDuring(u, range) && (!levels || levels.includes(u.level)));
+  }
+
+  parentOn(id: string, date: LocalDate): OrgUnit | undefined {
+    const link = parentLinkOn(this.get(id), date);
+    return link ? this.get(link.parentId) : undefined;
+  }
+
+  /** Parent, grandparent, … up to the root, as the hierarchy stood on `date`. */
+  ancestorsOn(id: string, date: LocalDate): OrgUnit[] {
+    const out: OrgUnit[] = [];
+    for (let parent = this.parentOn(id, date); parent; parent = this.parentOn(parent.id, date)) out.push(parent);
+    return out;
+  }
+
+  childrenOn(id: string, date: LocalDate): OrgUnit[] {
+    return this.all().filter((u) => validOn(u, date) && parentLinkOn(u, date)?.parentId === id);
+  }
+
+  descendantsOn(id: string, date: LocalDate): OrgUnit[] {
+    return this.childrenOn(id, date).flatMap((c) => [c, ...this.descendantsOn(c.id, date)]);
+  }
+
+  /**
+   * Where the data of a unit belongs in the hierarchy of another date, so history stays
+   * comparable: the unit itself if it still exists; else its successors (with their shares);
+   * else the nearest ancestor that exists then (a district abolished on 1/7/2025 rolls into its
+   * province). Empty when nothing of the unit's line exists on that date.
+   */
+  whereDataBelongs(id: string, target: LocalDate): DataDestination[] {
+    const merged = new Map<string, number>();
+    for (const d of this.destinations(id, target, 1, new Set())) merged.set(d.unitId, (merged.get(d.unitId) ?? 0) + d.share);
+    return [...merged].map(([unitId, share]) => ({ unitId, share }));
+  }
+
+  private destinations(id: string, target: LocalDate, share: number, seen: Set<string>): DataDestination[] {
+    if (seen.has(id)) return [];
+    seen.add(id);
+    const unit = this.get(id);
+    if (validOn(unit, target)) return [{ unitId: id, share }];
+    const forward = unit.validTo !== undefined && unit.validTo < target;
+    if (forward && unit.successors.length > 0) {
+      return unit.successors.flatMap((s) => this.destinations(s.unitId, target, share * s.share, seen));
+    }
+    const lastDay = forward ? unit.validTo : unit.validFrom;
+    if (lastDay === undefined) return [];
+    for (const ancestor of this.ancestorsOn(id, lastDay)) {
+      const found = this.destinations(ancestor.id, target, share, seen);
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
+  private problemsOf(unit: OrgUnit): string[] {
+    const problems: string[] = [];
+    if (!unit.name) problems.push(`${unit.id}: name is empty`);
+    if (unit.validFrom && unit.validTo && unit.validTo < unit.validFrom) problems.push(`${unit.id}: valid to ${unit.validTo} before valid from ${unit.validFrom}`);
+    const sorted = [...unit.parents].sort((a, b) => (a.from ?? '') < (b.from ?? '') ? -1 : 1);
+    sorted.forEach((link, i) => {
+      const parent = this.byId.get(link.parentId);
+      if (!parent) {
+        problems.push(`${unit.id}: parent ${link.parentId} does not exist`);
+        return;
+      }
+      const starts = link.from ?? unit.validFrom;
+      const ends = link.to ?? unit.validTo;
+      // An open end of the link needs an open end of the parent.
+      const startCovered = starts ? validOn(parent, starts) : parent.validFrom === undefined;
+      const endCovered = ends ? validOn(parent, ends) : parent.validTo === undefined;
+      if (!startCovered || !endCovered) {
+        problems.push(`${unit.id}: parent ${parent.id} does not exist for the whole link ${starts ?? '…'} to ${ends ?? '…'}`);
+      }
+      const next = sorted[i + 1];
+      if (next && (link.to === undefined || (next.from !== undefined && next.from <= link.to))) {
+        problems.push(`${unit.id}: parent links overlap (${link.parentId} and ${next.parentId})`);
+      }
+    });
+    let shares = 0;
+    for (const s of unit.successors) {
+      const successor = this.byId.get(s.unitId);
+      shares += s.share;
+      if (!successor) problems.push(`${unit.id}: successor ${s.unitId} does not exist`);
+      else if (!validOn(successor, s.on)) problems.push(`${unit.id}: successor ${s.unitId} does not exist on ${s.on}`);
+      if (!(s.share > 0 && s.share <= 1)) problems.push(`${unit.id}: share for ${s.unitId} must be in (0, 1], got ${s.share}`);
+      if (unit.validTo === undefined || s.on !== addDays(unit.validTo, 1)) problems.push(`${unit.id}: successor ${s.unitId} must start the day after ${unit.id} ends`);
+    }
+    if (shares > 1 + 1e-9) problems.push(`${unit.id}: successors' shares add up to ${shares}, more than 1`);
+    return problems;
+  }
+
+  private cycles(): string[] {
+    const problems: string[] = [];
+    for (const unit of this.byId.values()) {
+      for (const link of unit.parents) {
+        const date = link.from ?? unit.validFrom ?? link.to ?? unit.validTo ?? '2000-01-01';
+        const seen = new Set([unit.id]);
+        for (let p = this.byId.get(link.parentId); p; p = this.byId.get(parentLinkOn(p, date)?.parentId ?? '')) {
+          if (seen.has(p.id)) {
+            problems.push(`${unit.id}: is its own ancestor on ${date}`);
+            break;
+          }
+          seen.add(p.id);
+        }
+      }
+    }
+    return problems;
+  }
+}
