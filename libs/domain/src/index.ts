@@ -17,3 +17,4 @@ export * from './targets/scorecard';
 export * from './targets/ranking';
 export * from './reporting/reporting-rates';
 export * from './numbers/vi-number';
+export * from './indicators/aggregate-in-hierarchy';
