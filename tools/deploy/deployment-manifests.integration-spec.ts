@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1';
@@ -16,7 +17,7 @@ const APPS = ['reports', 'indicators', 'notifications', 'exports'];
 
 describe('docker-compose.yml', () => {
   const config = parse(execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: root, encoding: 'utf8' })) as {
-    services: Record<string, { image?: string; build?: { dockerfile: string }; healthcheck?: unknown; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string> }>;
+    services: Record<string, { image?: string; build?: { dockerfile?: string; args?: Record<string, string> }; healthcheck?: unknown; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string> }>;
   };
 
   it('runs Kafka, a MongoDB replica set, Redis and the four services, each with a health check', () => {
@@ -26,14 +27,25 @@ describe('docker-compose.yml', () => {
     expect(config.services['mongodb']!.image).toBe('mongo:7');
   });
 
-  it('builds each service from its own Dockerfile and starts it after its dependencies are healthy', () => {
+  it('builds each service’s own image from the one multi-stage Dockerfile and starts it after its dependencies are healthy', () => {
     for (const app of APPS) {
       const service = config.services[app]!;
-      expect(service.build?.dockerfile).toBe(`apps/${app}/Dockerfile`);
+      expect(service.build?.args).toEqual({ APP: app });
+      expect(service.image).toBe(`dtp/${app}:0.1.0`);
       expect(service.depends_on?.['kafka']?.condition).toBe('service_healthy');
       expect(service.depends_on?.['mongodb']?.condition).toBe('service_healthy');
     }
     expect(config.services['notifications']!.depends_on?.['redis']?.condition).toBe('service_healthy');
+  });
+
+  it('builds from a multi-stage Dockerfile whose runtime stage runs as a non-root user', () => {
+    const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const runtime = stages[stages.length - 1]!;
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK /m);
+    expect(runtime).not.toMatch(/^COPY (?!--from)/m);
   });
 
   it('holds no secret', () => {

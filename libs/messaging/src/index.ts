@@ -10,3 +10,5 @@ export * from './kafka/kafka-readiness';
 export * from './outbox/outbox-publisher';
 export * from './kafka/connect-consumers';
 export * from './outbox/document-locks';
+export * from './outbox/outbox-schema';
+export * from './service-infrastructure';

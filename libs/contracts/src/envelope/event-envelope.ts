@@ -56,6 +56,16 @@ export function createEnvelope<TType extends string, TData>(
   };
 }
 
+/** Everything about one unit and period goes to one partition, so its events stay in order. */
+export function unitPeriodKey(p: { provinceCode: string; unitCode: string; period: string }): string {
+  return `${p.provinceCode}:${p.unitCode}:${p.period}`;
+}
+
+/** The `envelope(...)` builder of one event type: its key is derived from the payload. */
+export function envelopeFactory<TType extends string, TData>(type: TType, version: number, keyOf: (data: TData) => string) {
+  return (input: Omit<EnvelopeInput<TData>, 'key'>): EventEnvelope<TType, TData> => createEnvelope(type, version, { ...input, key: keyOf(input.data) });
+}
+
 /** A failed validation, flattened to `path: message` lines that fit in a dead-letter header. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createEnvelope, envelopeSchemaOf, EnvelopeInput, EventEnvelope } from '../envelope/event-envelope';
+import { envelopeFactory, envelopeSchemaOf, EventEnvelope, unitPeriodKey } from '../envelope/event-envelope';
 import { Topics } from '../topics';
 
 /** `indicators.scorecard.v1`: an aggregate or a target's status changed for a unit and period. */
@@ -21,10 +21,6 @@ export type Payload = z.infer<typeof Payload>;
 export const Envelope = envelopeSchemaOf(TYPE, VERSION, Payload);
 export type Envelope = EventEnvelope<typeof TYPE, Payload>;
 
-export function keyOf(p: Pick<Payload, 'provinceCode' | 'unitCode' | 'period'>): string {
-  return `${p.provinceCode}:${p.unitCode}:${p.period}`;
-}
+export const keyOf: (p: Pick<Payload, 'provinceCode' | 'unitCode' | 'period'>) => string = unitPeriodKey;
 
-export function envelope(input: Omit<EnvelopeInput<Payload>, 'key'>): Envelope {
-  return createEnvelope(TYPE, VERSION, { ...input, key: keyOf(input.data) });
-}
+export const envelope = envelopeFactory<typeof TYPE, Payload>(TYPE, VERSION, keyOf);

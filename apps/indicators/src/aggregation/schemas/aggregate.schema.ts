@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { AggregateTotals, AggregationKind, Contribution } from '@dtp/domain';
-import { OutboxEntry } from '@dtp/messaging';
+import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /** What a reporting unit currently contributes; `withdrawn` once its report was returned. */
@@ -14,7 +14,7 @@ export interface AppliedContribution extends Contribution {
  * `version` serialises writers: each update is conditional on the version it read.
  */
 @Schema({ collection: 'aggregates', versionKey: false, minimize: false })
-export class Aggregate {
+export class Aggregate implements OutboxFields {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -42,17 +42,15 @@ export class Aggregate {
   @Prop({ required: true })
   version!: number;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
+  // Declared for TypeScript; addOutboxFields puts them in the schema.
   outbox!: Record<string, OutboxEntry>;
-
-  @Prop({ default: 0, index: true })
   outboxCount!: number;
 
   @Prop({ required: true })
   updatedAt!: Date;
 }
 
-export const AggregateSchema = SchemaFactory.createForClass(Aggregate);
+export const AggregateSchema = addOutboxFields(SchemaFactory.createForClass(Aggregate));
 AggregateSchema.index({ provinceCode: 1, indicatorCode: 1, period: 1 });
 
 export function aggregateIdOf(unitCode: string, indicatorCode: string, period: string): string {

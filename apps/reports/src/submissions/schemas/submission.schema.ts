@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { OutboxEntry } from '@dtp/messaging';
+import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { HydratedDocument, Schema as MongooseSchema } from 'mongoose';
 
 export type SubmissionStatus = 'submitted' | 'returned' | 'approved';
@@ -23,7 +23,7 @@ export interface Revision {
 
 /** One unit's report for one form and period; `_id` is `<province>:<unit>:<form>:<period>`. */
 @Schema({ collection: 'submissions', versionKey: false, minimize: false })
-export class Submission {
+export class Submission implements OutboxFields {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -54,10 +54,8 @@ export class Submission {
   @Prop({ required: true })
   late!: boolean;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
+  // Declared for TypeScript; addOutboxFields puts them in the schema.
   outbox!: Record<string, OutboxEntry>;
-
-  @Prop({ default: 0, index: true })
   outboxCount!: number;
 
   @Prop({ required: true })
@@ -65,5 +63,5 @@ export class Submission {
 }
 
 export type SubmissionDocument = HydratedDocument<Submission>;
-export const SubmissionSchema = SchemaFactory.createForClass(Submission);
+export const SubmissionSchema = addOutboxFields(SchemaFactory.createForClass(Submission));
 SubmissionSchema.index({ provinceCode: 1, period: 1, formCode: 1 });

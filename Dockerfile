@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
-# The indicators service. Build from the repository root: docker build -f apps/indicators/Dockerfile .
+# Any of the four services, multi-stage and non-root; one file so the four images cannot drift apart.
+# docker build --build-arg APP=reports -t dtp/reports .   (APP: reports, indicators, notifications, exports)
 FROM node:20-bookworm-slim AS build
+ARG APP
+RUN test -n "$APP" || (echo 'build with --build-arg APP=<service>' >&2; exit 1)
 WORKDIR /workspace
 COPY package.json package-lock.json ./
 COPY apps/reports/package.json apps/reports/
@@ -18,15 +21,16 @@ RUN npm install --no-save --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY tools/build.mjs tools/swc-options.cjs tools/
 COPY libs libs
-COPY apps/indicators apps/indicators
-RUN node tools/build.mjs apps/indicators && npm prune --omit=dev --ignore-scripts
+COPY apps/${APP} apps/${APP}
+RUN node tools/build.mjs apps/${APP} && npm prune --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3102
+ARG APP
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 APP=${APP}
 WORKDIR /app
 COPY --from=build --chown=node:node /workspace/node_modules ./node_modules
 COPY --from=build --chown=node:node /workspace/dist ./dist
 USER node
-EXPOSE 3102
+EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/apps/indicators/src/main.js"]
+CMD ["sh", "-c", "exec node dist/apps/$APP/src/main.js"]
