@@ -18,3 +18,4 @@ export * from './targets/ranking';
 export * from './reporting/reporting-rates';
 export * from './numbers/vi-number';
 export * from './indicators/aggregate-in-hierarchy';
+export * from './submissions/submission-lifecycle';
