@@ -24,8 +24,23 @@ stop_services() {
   done
 }
 
+# The reports service's secrets for this machine: made once, kept with the infrastructure's data,
+# readable by this user only, never in the repository.
+secrets="$DTP_INFRA_HOME/reports-secrets.env"
+: "${DTP_PROVINCE:=20}"
+
+ensure_secrets() {
+  mkdir -p "$DTP_INFRA_HOME"
+  if [[ ! -f $secrets ]]; then
+    (umask 077 && printf 'JWT_SECRET=%s\nADMIN_PASSWORD=%s\n' "$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >"$secrets")
+  fi
+  # shellcheck disable=SC1090
+  source "$secrets"
+}
+
 start_services() {
   mkdir -p "$logs" "$run"
+  ensure_secrets
   set -a
   # shellcheck disable=SC1090
   source <(bash tools/infra/infra.sh env)
@@ -33,7 +48,9 @@ start_services() {
   for spec in "${SERVICES[@]}"; do
     local name=${spec%%:*} port=${spec##*:} pidfile="$run/service-${spec%%:*}.pid"
     if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi
-    PORT=$port KAFKAJS_NO_PARTITIONER_WARNING=1 nohup node "dist/apps/$name/src/main.js" >"$logs/$name.log" 2>&1 </dev/null &
+    local extra=()
+    [[ $name == reports ]] && extra=("JWT_SECRET=$JWT_SECRET" "ADMIN_PASSWORD=$ADMIN_PASSWORD" "ADMIN_PROVINCE_CODE=$DTP_PROVINCE")
+    env "${extra[@]}" PORT="$port" KAFKAJS_NO_PARTITIONER_WARNING=1 nohup node "dist/apps/$name/src/main.js" >"$logs/$name.log" 2>&1 </dev/null &
     echo $! >"$pidfile"
   done
   for spec in "${SERVICES[@]}"; do
@@ -52,7 +69,7 @@ case "${1:-up}" in
     bash tools/infra/infra.sh up
     node tools/build.mjs
     start_services
-    node tools/demo/load-demo-data.mjs
+    DEMO_ADMIN_PASSWORD="$ADMIN_PASSWORD" node tools/demo/load-demo-data.mjs
     cat <<TXT
 
 The platform is up (logs in $logs):
@@ -61,6 +78,8 @@ The platform is up (logs in $logs):
   Notifications API  http://127.0.0.1:3103/docs
   Exports API        http://127.0.0.1:3104/docs
   Provincial value   http://127.0.0.1:3102/api/v1/aggregates/20/DEMO_DOSSIERS_DIGITIZED/2023
+Sign in to the Reports API as 'admin' (administrator and reviewer of province $DTP_PROVINCE);
+the password is in $secrets.
 Stop: Ctrl-C here (services), then 'bash tools/platform.sh down' for the infrastructure too.
 TXT
     if [[ "${DTP_DETACH:-0}" == 1 ]]; then exit 0; fi

@@ -1,12 +1,25 @@
-// Loads the DEMO data set through the reports API, the same path a unit's system uses.
-// Everything here is labelled demo: indicator codes start with DEMO_ and the form is DEMO-CDS.
-// The provincial totals for Lạng Sơn 2023 are the published ones (seed 003: 630,485 / 732,908
-// dossiers digitized; 3,294 BTS stations); how they split across districts is invented.
-// Safe to run again: a report that already exists is left alone.
+// Loads the DEMO data set through the reports API, the same path a unit's system uses: the
+// administrator defines the form, issues each district a key, each district submits with its key,
+// and the 2023 reports are approved. Everything is labelled demo: indicator codes start with DEMO_
+// and the form is DEMO-CDS. The provincial totals for Lạng Sơn 2023 are the published ones (seed
+// 003: 630,485 / 732,908 dossiers digitized; 3,294 BTS stations); how they split across districts,
+// and all of 2024, is invented. Safe to run again: a report that already exists is left alone.
 const REPORTS = process.env.REPORTS_URL ?? 'http://127.0.0.1:3101';
+const PROVINCE = { code: '20', districts: ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189'] };
 
-const LANG_SON = { code: '20', districts: ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189'] };
-const HA_TINH = { code: '42', districts: ['436', '437', '439', '440', '441', '442', '443', '444', '445', '446', '447', '448', '449'] };
+async function call(method, path, headers, body, expected) {
+  const res = await fetch(`${REPORTS}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-correlation-id': 'demo-data', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!expected.includes(res.status)) {
+    console.error(`[demo] ${method} ${path}: ${res.status} ${text}`);
+    process.exit(1);
+  }
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
 
 /** Splits a total into parts proportional to the weights, summing exactly to the total. */
 function split(total, weights) {
@@ -18,44 +31,59 @@ function split(total, weights) {
 
 const weightsOf = (n, seed) => Array.from({ length: n }, (_, i) => 5 + ((i * 7 + seed) % 11));
 
-function reportsFor(province, period, totals) {
-  const n = province.districts.length;
+const demo = (code, vi, en, unit, kind, extra = {}) => ({ code, nameVi: `${vi} (demo)`, nameEn: `${en} (demo)`, unitOfMeasure: unit, kind, direction: 'higher-is-better', ...extra });
+const FORM = {
+  code: 'DEMO-CDS',
+  provinceCode: PROVINCE.code,
+  nameVi: 'Báo cáo chuyển đổi số hằng năm (dữ liệu minh hoạ)',
+  nameEn: 'Annual digital transformation report (demo data)',
+  periodType: 'year',
+  calendar: 'decree-09',
+  deadline: { kind: 'working-days-after-cut-off', days: 5 },
+  levels: ['district'],
+  indicators: [
+    demo('DEMO_DOSSIERS_DIGITIZED', 'Tỷ lệ hồ sơ được số hoá', 'Dossiers digitized', '%', 'ratio'),
+    demo('DEMO_BTS_STATIONS', 'Số trạm BTS', 'BTS stations', 'trạm', 'count'),
+    demo('DEMO_ONLINE_EXAM_PILOT', 'Thí điểm thi trực tuyến', 'Online exam pilot', '', 'milestone', { milestoneAggregation: 'count' }),
+  ],
+};
+
+function valuesFor(totals) {
+  const n = PROVINCE.districts.length;
   const denominators = split(totals.dossiers[1], weightsOf(n, 3));
   const numerators = split(totals.dossiers[0], denominators);
   const bts = split(totals.bts, weightsOf(n, 5));
-  return province.districts.map((unitCode, i) => ({
-    provinceCode: province.code,
-    unitCode,
-    formCode: 'DEMO-CDS',
-    period,
-    values: [
-      { indicatorCode: 'DEMO_DOSSIERS_DIGITIZED', numerator: Math.min(numerators[i], denominators[i]), denominator: denominators[i], comment: 'Dữ liệu minh hoạ (demo)' },
-      { indicatorCode: 'DEMO_BTS_STATIONS', value: bts[i], comment: 'Dữ liệu minh hoạ (demo)' },
-      { indicatorCode: 'DEMO_ONLINE_EXAM_PILOT', done: i % 3 !== 0, comment: 'Dữ liệu minh hoạ (demo)' },
-    ],
-  }));
+  return PROVINCE.districts.map((_, i) => [
+    { indicatorCode: 'DEMO_DOSSIERS_DIGITIZED', numerator: Math.min(numerators[i], denominators[i]), denominator: denominators[i], comment: 'Dữ liệu minh hoạ (demo)' },
+    { indicatorCode: 'DEMO_BTS_STATIONS', value: bts[i], comment: 'Dữ liệu minh hoạ (demo)' },
+    { indicatorCode: 'DEMO_ONLINE_EXAM_PILOT', done: i % 3 !== 0, comment: 'Dữ liệu minh hoạ (demo)' },
+  ]);
 }
 
-const reports = [
-  ...reportsFor(LANG_SON, '2023', { dossiers: [630_485, 732_908], bts: 3_294 }),
-  ...reportsFor(LANG_SON, '2024', { dossiers: [702_110, 781_450], bts: 3_420 }),
-  ...reportsFor(HA_TINH, '2024', { dossiers: [655_300, 760_200], bts: 3_870 }),
-];
+const YEARS = { 2023: valuesFor({ dossiers: [630_485, 732_908], bts: 3_294 }), 2024: valuesFor({ dossiers: [702_110, 781_450], bts: 3_420 }) };
+
+const { body: token } = await call('POST', '/api/v1/auth/token', {}, { username: 'admin', password: process.env.DEMO_ADMIN_PASSWORD }, [200]);
+const admin = { authorization: `Bearer ${token.accessToken}` };
+await call('PUT', '/api/v1/forms', admin, FORM, [200]);
 
 let created = 0;
-for (const report of reports) {
-  const id = `${report.provinceCode}:${report.unitCode}:${report.formCode}:${report.period}`;
-  const existing = await fetch(`${REPORTS}/api/v1/submissions/${encodeURIComponent(id)}`);
-  if (existing.status === 200) continue;
-  const res = await fetch(`${REPORTS}/api/v1/submissions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-correlation-id': 'demo-data' },
-    body: JSON.stringify(report),
-  });
-  if (res.status !== 201) {
-    console.error(`[demo] ${id}: ${res.status} ${await res.text()}`);
-    process.exit(1);
+let approved = 0;
+const keyExpiry = new Date(Date.now() + 3_600_000).toISOString();
+for (const [i, unitCode] of PROVINCE.districts.entries()) {
+  const { body: key } = await call('POST', '/api/v1/api-keys', admin, { provinceCode: PROVINCE.code, unitCode, expiresAt: keyExpiry }, [201]);
+  for (const [period, values] of Object.entries(YEARS)) {
+    const id = `${PROVINCE.code}:${unitCode}:${FORM.code}:${period}`;
+    const existing = await call('GET', `/api/v1/submissions/${id}`, admin, undefined, [200, 404]);
+    if (existing.status === 404) {
+      await call('POST', '/api/v1/submissions', { 'x-api-key': key.key }, { formCode: FORM.code, period, values: values[i] }, [201]);
+      created += 1;
+    }
+    if (period === '2023' && existing.body?.status !== 'approved') {
+      await call('POST', `/api/v1/submissions/${id}/approve`, admin, { comment: 'Dữ liệu minh hoạ (demo)' }, [200]);
+      approved += 1;
+    }
   }
-  created += 1;
+  // The demo's keys were only for loading: nothing keeps them.
+  await call('DELETE', `/api/v1/api-keys/${key.id}`, admin, undefined, [204]);
 }
-console.log(`[demo] ${created} demo reports submitted, ${reports.length - created} already there`);
+console.log(`[demo] ${created} demo reports submitted, ${approved} approved (province ${PROVINCE.code})`);

@@ -1,6 +1,7 @@
 import { ReportSubmission, Scorecard } from '@dtp/contracts';
 import {
   infraEnv,
+  reportFormFixture,
   produceRaw,
   readTopic,
   runServiceProcess,
@@ -29,17 +30,45 @@ describe('walking skeleton: report in, provincial value out', () => {
   };
   const groups = { indicators: `indicators-${run}`, notifications: `notifications-${run}`, exports: `exports-${run}` };
   const services: Record<string, RunningService> = {};
+  // One province per run; each test reports its own years so their aggregates never mix.
+  const province = uniqueCode('P');
+  const adminPassword = `e2e-admin-${run}`;
+  let admin: Record<string, string>;
 
   beforeAll(async () => {
     const common = { ...env, LOG_LEVEL: 'info', OUTBOX_POLL_MS: '200' };
     const started = await Promise.all([
-      startServiceProcess('reports', 13101, { ...common, MONGO_DB: databases.reports }),
+      startServiceProcess('reports', 13101, {
+        ...common,
+        MONGO_DB: databases.reports,
+        JWT_SECRET: `e2e-jwt-secret-${run}-padding-padding`,
+        ADMIN_PASSWORD: adminPassword,
+        ADMIN_PROVINCE_CODE: province,
+      }),
       startServiceProcess('indicators', 13102, { ...common, MONGO_DB: databases.indicators, KAFKA_GROUP_ID: groups.indicators }),
       startServiceProcess('notifications', 13103, { ...common, MONGO_DB: databases.notifications, KAFKA_GROUP_ID: groups.notifications, QUEUE_PREFIX: run.toLowerCase() }),
       startServiceProcess('exports', 13104, { ...common, MONGO_DB: databases.exports, KAFKA_GROUP_ID: groups.exports }),
     ]);
     for (const service of started) services[service.name] = service;
+    const token = await post('/api/v1/auth/token', {}, { username: 'admin', password: adminPassword });
+    admin = { authorization: `Bearer ${token.accessToken}` };
+    await put('/api/v1/forms', admin, reportFormFixture(province, { code: 'E2E-Y', periodType: 'year', deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 } }));
   });
+
+  const send = async (method: string, path: string, headers: Record<string, string>, body: object, expected: number) => {
+    const res = await fetch(`${services['reports']!.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const text = await res.text();
+    expect({ path, status: res.status, body: text.slice(0, 300) }).toMatchObject({ status: expected });
+    return JSON.parse(text);
+  };
+  const post = (path: string, headers: Record<string, string>, body: object, expected = 200) => send('POST', path, headers, body, expected);
+  const put = (path: string, headers: Record<string, string>, body: object) => send('PUT', path, headers, body, 200);
+
+  /** A unit's system, with the key the province issued it. */
+  const unitSystem = async (unitCode = uniqueCode('D')) => {
+    const issued = await post('/api/v1/api-keys', admin, { provinceCode: province, unitCode, expiresAt: '2099-01-01T00:00:00Z' }, 201);
+    return { unitCode, headers: { 'x-api-key': issued.key as string } };
+  };
 
   afterAll(async () => {
     await Promise.all(Object.values(services).map((s) => s.stop()));
@@ -48,15 +77,14 @@ describe('walking skeleton: report in, provincial value out', () => {
     await client.close();
   });
 
-  const submit = async (body: object) => {
-    const res = await fetch(`${services['reports']!.baseUrl}/api/v1/submissions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(201);
-    return res.json() as Promise<{ _id: string; revision: number }>;
-  };
+  const submit = async (unit: { headers: Record<string, string> }, period: string, values: object[]) =>
+    post('/api/v1/submissions', unit.headers, { formCode: 'E2E-Y', period, values }, 201) as Promise<{ _id: string; revision: number }>;
+
+  const values = (dossiers: [number, number], bts: number) => [
+    { indicatorCode: 'DOSSIERS_DIGITIZED', numerator: dossiers[0], denominator: dossiers[1] },
+    { indicatorCode: 'BTS_STATIONS', value: bts },
+    { indicatorCode: 'EXAM_PILOT', done: true },
+  ];
 
   const provincialValue = (province: string, indicator: string, period: string) =>
     fetch(`${services['indicators']!.baseUrl}/api/v1/aggregates/${province}/${indicator}/${period}`).then(async (r) =>
@@ -64,27 +92,23 @@ describe('walking skeleton: report in, provincial value out', () => {
     );
 
   it('folds district reports into the provincial value: 630,485 / 732,908 = 86.0%', async () => {
-    const province = uniqueCode('P');
     const districts: Array<[number, number]> = [
       [210_000, 240_000],
       [300_485, 352_908],
       [120_000, 140_000],
     ];
-    for (const [numerator, denominator] of districts) {
-      await submit({ provinceCode: province, unitCode: uniqueCode('D'), formCode: 'DX', period: '2023', values: [{ indicatorCode: 'DOSSIERS', numerator, denominator }] });
-    }
-    const provincial = await waitFor(() => provincialValue(province, 'DOSSIERS', '2023'), (v) => v?.reportingUnits === 3, { what: 'provincial value', timeoutMs: 30000 });
+    for (const parts of districts) await submit(await unitSystem(), '2023', values(parts, 100));
+    const provincial = await waitFor(() => provincialValue(province, 'DOSSIERS_DIGITIZED', '2023'), (v) => v?.reportingUnits === 3, { what: 'provincial value', timeoutMs: 30000 });
     expect(provincial!.totals).toMatchObject({ numerator: 630_485, denominator: 732_908 });
     expect(Math.round(provincial!.value! * 1000) / 10).toBe(86.0);
   });
 
   it('does not double-count a duplicate delivery of the same event', async () => {
-    const province = uniqueCode('P');
-    const unit = uniqueCode('D');
-    await submit({ provinceCode: province, unitCode: unit, formCode: 'DX', period: '2024Q2', values: [{ indicatorCode: 'BTS', value: 1396 }] });
-    await waitFor(() => provincialValue(province, 'BTS', '2024Q2'), (v) => v?.value === 1396, { what: 'first value' });
+    const unit = await unitSystem();
+    await submit(unit, '2022', values([1, 2], 1396));
+    await waitFor(() => provincialValue(province, 'BTS_STATIONS', '2022'), (v) => v?.value === 1396, { what: 'first value' });
 
-    const key = ReportSubmission.keyOf({ provinceCode: province, unitCode: unit, period: '2024Q2' });
+    const key = ReportSubmission.keyOf({ provinceCode: province, unitCode: unit.unitCode, period: '2022' });
     const [original] = (await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key))).filter((m) => m.key === key);
     // The broker delivers the very same event again, twice (a producer retry, a relay restart).
     await produceRaw(env.KAFKA_BROKERS, ReportSubmission.TOPIC, [
@@ -93,28 +117,29 @@ describe('walking skeleton: report in, provincial value out', () => {
     ]);
     await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC);
 
-    const after = await provincialValue(province, 'BTS', '2024Q2');
+    const after = await provincialValue(province, 'BTS_STATIONS', '2022');
     expect(after).toMatchObject({ value: 1396, reportingUnits: 1 });
   });
 
   it('lets notifications and exports consume the events (they log what they saw)', async () => {
-    const province = uniqueCode('P');
-    const saved = await submit({ provinceCode: province, unitCode: uniqueCode('D'), formCode: 'DX', period: '202403', values: [{ indicatorCode: 'PILOT', done: true }] });
+    const saved = await submit(await unitSystem(), '2021', values([5, 10], 3));
     await waitFor(async () => services['notifications']!.output(), (out) => out.includes(`"submissionId":"${saved._id}"`), { what: 'notifications to log the obligation' });
-    await readTopic(env.KAFKA_BROKERS, Scorecard.TOPIC, (m) => m.some((x) => x.key === `${province}:${province}:202403`));
+    await readTopic(env.KAFKA_BROKERS, Scorecard.TOPIC, (m) => m.some((x) => x.key === `${province}:${province}:2021`));
     await waitFor(async () => services['exports']!.output(), (out) => out.includes('"scorecard changed"') && out.includes(`"unitCode":"${province}"`), {
       what: 'exports to log the scorecard change',
     });
   });
 
   it('writes structured JSON logs carrying the caller’s correlation id', async () => {
-    await fetch(`${services['reports']!.baseUrl}/api/v1/submissions/nope`, { headers: { 'x-correlation-id': `corr-${run}` } });
+    await fetch(`${services['reports']!.baseUrl}/api/v1/submissions/nope`, { headers: { 'x-correlation-id': `corr-${run}`, ...admin } });
     const entries = await waitFor(
       async () => services['reports']!.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
       (all) => all.some((e) => e['correlationId'] === `corr-${run}`),
       { what: 'the request to be logged' },
     );
     expect(entries.find((e) => e['correlationId'] === `corr-${run}`)).toMatchObject({ service: 'reports', msg: 'request', statusCode: 404, url: '/api/v1/submissions/nope' });
+    // Credentials never reach the logs.
+    expect(services['reports']!.output()).not.toContain(admin['authorization']!.slice('Bearer '.length));
   });
 
   it('refuses to start with a malformed or missing variable and names it', async () => {

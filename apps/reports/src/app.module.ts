@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@dtp/messaging';
+import { AuthModule } from './auth/auth.module';
 import { ReportsConfig } from './config';
+import { FormsModule } from './forms/forms.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 
 export const SERVICE_NAME = 'reports';
@@ -8,6 +10,16 @@ export const SERVICE_NAME = 'reports';
 @Module({})
 export class AppModule {
   static forRoot(config: ReportsConfig): DynamicModule {
-    return { module: AppModule, imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), SubmissionsModule] };
+    const admin = config.ADMIN_PASSWORD && config.ADMIN_PROVINCE_CODE ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, provinceCode: config.ADMIN_PROVINCE_CODE } : undefined;
+    const forms = FormsModule.register({ holidays: config.PUBLIC_HOLIDAYS, workingWeekendDays: config.WORKING_WEEKEND_DAYS });
+    return {
+      module: AppModule,
+      imports: [
+        ...serviceInfrastructure({ service: SERVICE_NAME, env: config }),
+        forms,
+        AuthModule.register({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.TOKEN_TTL_SECONDS, ...(admin ? { admin } : {}) }),
+        SubmissionsModule.register(forms),
+      ],
+    };
   }
 }

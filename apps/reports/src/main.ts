@@ -8,6 +8,7 @@ startService({
   name: SERVICE_NAME,
   title: 'Reports API',
   description: 'Submission of periodic digital-transformation reports by provincial departments and units.',
+  credentials: true,
   env: reportsEnv,
   module: (config) => AppModule.forRoot(config),
   // The outbox relay publishes from the first second, so the topics must exist before it.

@@ -12,3 +12,4 @@ export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/run-service';
 export * from './bootstrap/start-service';
 export * from './concurrency/keyed-mutex';
+export * from './health/public-route';

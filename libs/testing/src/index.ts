@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './kafka-probe';
 export * from './service-process';
 export * from './fixtures/submission.factory';
+export * from './fixtures/report-form.factory';

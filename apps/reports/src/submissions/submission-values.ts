@@ -1,40 +1,42 @@
+import { IndicatorValue, validateIndicatorValue } from '@dtp/domain';
 import { FieldProblem, ProblemException, titleFor } from '@dtp/platform';
+import { FormIndicator } from '../forms/schemas/report-form.schema';
 import { ReportedValue } from './schemas/submission.schema';
 
 /**
- * Rules on the values of one report that the DTO cannot express field by field: each value has
- * exactly one shape, a ratio's numerator does not exceed its denominator, no indicator twice.
+ * Checks a report's values against its form: known indicators only, each once, each of the shape
+ * and within the rules of its kind; a submission (not a draft) carries every indicator.
  */
-export function checkValues(values: ReportedValue[]): void {
+export function checkValues(values: ReportedValue[], indicators: FormIndicator[], complete: boolean): void {
   const problems: FieldProblem[] = [];
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
   const seen = new Set<string>();
-  values.forEach((v, i) => {
-    const field = `values[${i}]`;
-    const shapes = [v.value !== undefined, v.numerator !== undefined || v.denominator !== undefined, v.done !== undefined].filter(Boolean).length;
-    if (shapes !== 1) {
-      problems.push({
-        field,
-        message: `${field}: give exactly one of value, numerator with denominator, or done`,
-        messageVi: `${field}: chỉ nhập một trong: giá trị, tử số và mẫu số, hoặc đã hoàn thành`,
-      });
-    } else if ((v.numerator === undefined) !== (v.denominator === undefined)) {
-      problems.push({ field, message: `${field}: numerator and denominator come together`, messageVi: `${field}: phải nhập cả tử số và mẫu số` });
-    } else if (v.numerator !== undefined && v.denominator !== undefined && v.numerator > v.denominator) {
-      problems.push({
-        field: `${field}.numerator`,
-        message: `${field}.numerator: ${v.numerator} exceeds the denominator ${v.denominator}`,
-        messageVi: `${field}.numerator: tử số ${v.numerator} lớn hơn mẫu số ${v.denominator}`,
-      });
+  values.forEach((v, n) => {
+    const at = `values[${n}]`;
+    const def = byCode.get(v.indicatorCode);
+    if (!def) {
+      problems.push({ field: `${at}.indicatorCode`, message: `${at}.indicatorCode: ${v.indicatorCode} is not on this form`, messageVi: `${at}.indicatorCode: chỉ tiêu ${v.indicatorCode} không có trong biểu mẫu` });
+      return;
     }
     if (seen.has(v.indicatorCode)) {
-      problems.push({
-        field: `${field}.indicatorCode`,
-        message: `${field}.indicatorCode: ${v.indicatorCode} appears twice`,
-        messageVi: `${field}.indicatorCode: chỉ tiêu ${v.indicatorCode} bị nhập hai lần`,
-      });
+      problems.push({ field: `${at}.indicatorCode`, message: `${at}.indicatorCode: ${v.indicatorCode} appears twice`, messageVi: `${at}.indicatorCode: chỉ tiêu ${v.indicatorCode} bị nhập hai lần` });
     }
     seen.add(v.indicatorCode);
+    const shaped = shapeOf(v);
+    if (!shaped) {
+      problems.push({ field: at, message: `${at}: give exactly one of value, numerator with denominator, or done`, messageVi: `${at}: chỉ nhập một trong: giá trị, tử số và mẫu số, hoặc đã hoàn thành` });
+      return;
+    }
+    // The unit's level is the catalog's business (indicators service); the form already names who reports.
+    for (const p of validateIndicatorValue({ ...def, reportedBy: [] }, shaped)) {
+      problems.push({ field: `${at}.${p.field}`, message: `${at}.${p.field}: ${p.message}`, messageVi: `${at}.${p.field}: ${p.messageVi}` });
+    }
   });
+  if (complete) {
+    for (const def of indicators) {
+      if (!seen.has(def.code)) problems.push({ field: 'values', message: `values: ${def.code} is missing`, messageVi: `values: thiếu chỉ tiêu ${def.code}` });
+    }
+  }
   if (problems.length > 0) {
     const title = titleFor(422);
     throw new ProblemException({
@@ -46,4 +48,19 @@ export function checkValues(values: ReportedValue[]): void {
       errors: problems,
     });
   }
+}
+
+function shapeOf(v: ReportedValue): IndicatorValue | undefined {
+  const hasValue = v.value !== undefined;
+  const hasRatio = v.numerator !== undefined || v.denominator !== undefined;
+  const hasDone = v.done !== undefined;
+  if (Number(hasValue) + Number(hasRatio) + Number(hasDone) !== 1) return undefined;
+  if (hasValue) return { value: v.value as number };
+  if (hasDone) return { done: v.done as boolean };
+  return { numerator: v.numerator ?? Number.NaN, denominator: v.denominator ?? Number.NaN };
+}
+
+/** Plain values without the absent fields a DTO instance carries (stored, they would become nulls). */
+export function plainValues(values: ReportedValue[]): ReportedValue[] {
+  return values.map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null)) as unknown as ReportedValue);
 }

@@ -1,26 +1,74 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SubmitReportDto } from './dto/submit-report.dto';
-import { SubmissionsService } from './submissions.service';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { actorName, Principal } from '../auth/principal';
+import { assertCanRead, assertProvince, writingUnit } from '../auth/scope';
+import { ApproveReportDto, CorrectReportDto, ReturnReportDto, SubmitReportDto } from './dto/submit-report.dto';
+import { parseSubmissionId, SubmissionsService } from './submissions.service';
 
 @ApiTags('submissions')
+@ApiSecurity('api-key')
+@ApiBearerAuth()
 @Controller('api/v1/submissions')
 export class SubmissionsController {
   constructor(private readonly submissions: SubmissionsService) {}
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Submit a unit’s report for a form and period (a new revision if one exists)' })
-  @ApiCreatedResponse({ description: 'Stored; the reports.submission.v1 event is on its way' })
-  submit(@Body() dto: SubmitReportDto) {
-    // Authentication per unit arrives with the reports issue; until then the actor is the unit itself.
-    return this.submissions.submit(dto, `unit:${dto.provinceCode}:${dto.unitCode}`);
+  @Access({ units: true })
+  @ApiOperation({ summary: 'Save a draft of, or submit, the caller’s report for a form and period (a new revision if one exists)' })
+  @ApiCreatedResponse({ description: 'Stored; a submission’s reports.submission.v1 event is on its way' })
+  submit(@Body() dto: SubmitReportDto, @CurrentPrincipal() principal: Principal) {
+    const unit = writingUnit(principal, dto);
+    const action = dto.status === 'draft' ? 'save-draft' : 'submit';
+    return this.submissions.act({ ...unit, formCode: dto.formCode, period: dto.period }, { action, actor: 'unit', by: actorName(principal), values: dto.values });
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Access({ roles: ['reviewer'] })
+  @ApiOperation({ summary: 'Return a submitted report to its unit with the reason (reviewer)' })
+  returnReport(@Param('id') id: string, @Body() dto: ReturnReportDto, @CurrentPrincipal() principal: Principal) {
+    const ref = parseSubmissionId(id);
+    assertProvince(principal, ref.provinceCode);
+    return this.submissions.act(ref, { action: 'return', actor: 'reviewer', by: actorName(principal), comment: dto.reason });
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Access({ roles: ['reviewer'] })
+  @ApiOperation({ summary: 'Approve a submitted report; it is then locked (reviewer)' })
+  approve(@Param('id') id: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() principal: Principal) {
+    const ref = parseSubmissionId(id);
+    assertProvince(principal, ref.provinceCode);
+    return this.submissions.act(ref, { action: 'approve', actor: 'reviewer', by: actorName(principal), ...(dto.comment ? { comment: dto.comment } : {}) });
+  }
+
+  @Post(':id/corrections')
+  @HttpCode(201)
+  @Access({ units: true })
+  @ApiOperation({ summary: 'Correct an approved report: a new revision, submitted again for review' })
+  correct(@Param('id') id: string, @Body() dto: CorrectReportDto, @CurrentPrincipal() principal: Principal) {
+    const ref = parseSubmissionId(id);
+    writingUnit(principal, ref);
+    return this.submissions.act(ref, { action: 'correct', actor: 'unit', by: actorName(principal), values: dto.values, comment: dto.reason });
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a submission with its revision history' })
+  @Access({ units: true, roles: ['reviewer', 'admin'] })
+  @ApiOperation({ summary: 'A submission with its revision history' })
   @ApiOkResponse({ description: 'The submission' })
-  get(@Param('id') id: string) {
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    assertCanRead(principal, parseSubmissionId(id));
     return this.submissions.get(id);
+  }
+
+  @Get(':id/revisions/:revision')
+  @Access({ units: true, roles: ['reviewer', 'admin'] })
+  @ApiOperation({ summary: 'The submission as it stood after one revision' })
+  async revision(@Param('id') id: string, @Param('revision', ParseIntPipe) revision: number, @CurrentPrincipal() principal: Principal) {
+    assertCanRead(principal, parseSubmissionId(id));
+    return this.submissions.atRevision(id, revision);
   }
 }

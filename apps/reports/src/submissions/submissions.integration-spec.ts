@@ -1,23 +1,62 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
+import { periodOfDate, vietnamDateOf } from '@dtp/domain';
 import { KafkaClient } from '@dtp/messaging';
 import { createService, loadConfig } from '@dtp/platform';
-import { infraEnv, readTopic, testDatabaseName, uniqueCode } from '@dtp/testing';
-import { getConnectionToken } from '@nestjs/mongoose';
+import { infraEnv, readTopic, reportFormFixture, reportValuesFixture, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AppModule } from '../app.module';
 import { reportsEnv } from '../config';
 
-describe('Submitting reports over HTTP (FerretDB, Kafka)', () => {
+// Response bodies are whatever the API answered; the assertions give them their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = any;
+type Inject = (o: { method: string; url: string; payload?: object; headers?: Record<string, string> }) => Promise<{ statusCode: number; json: () => Body; headers: Record<string, unknown> }>;
+
+describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle of a submission', () => {
   const env = infraEnv();
+  const province = uniqueCode('P');
   let app: NestFastifyApplication;
+  let http: Inject;
+  let admin: Record<string, string>;
+  let reviewer: Record<string, string>;
+  let unitA: { unit: string; headers: Record<string, string> };
+  let unitB: { unit: string; headers: Record<string, string> };
+
+  const call = (method: string, url: string, headers: Record<string, string>, payload?: object) => http({ method, url, headers, ...(payload ? { payload } : {}) });
+
+  const issueKey = async (unit: string, expiresAt = '2099-12-31T00:00:00Z') => {
+    const res = await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { id: string; key: string };
+  };
 
   beforeAll(async () => {
-    const config = loadConfig(reportsEnv, { ...env, MONGO_DB: testDatabaseName('reports'), LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200' });
-    app = await createService(AppModule.forRoot(config), { name: 'reports', title: 'Reports API', description: 'test' }, 'warn');
+    const config = loadConfig(reportsEnv, {
+      ...env,
+      MONGO_DB: testDatabaseName('reports'),
+      LOG_LEVEL: 'warn',
+      OUTBOX_POLL_MS: '200',
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!',
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'admin-password-for-tests',
+      ADMIN_PROVINCE_CODE: province,
+    });
+    app = await createService(AppModule.forRoot(config), { name: 'reports', title: 'Reports API', description: 'test', credentials: true }, 'warn');
     await app.get(KafkaClient).ensureTopics();
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
+    http = app.getHttpAdapter().getInstance().inject.bind(app.getHttpAdapter().getInstance()) as unknown as Inject;
+
+    const login = async (username: string, password: string) => ({ authorization: `Bearer ${(await call('POST', '/api/v1/auth/token', {}, { username, password })).json().accessToken}` });
+    admin = await login('admin', 'admin-password-for-tests');
+    expect((await call('POST', '/api/v1/users', admin, { username: 'reviewer.one', password: 'reviewer-password-1', roles: ['reviewer'], provinceCode: province })).statusCode).toBe(201);
+    reviewer = await login('reviewer.one', 'reviewer-password-1');
+    expect((await call('PUT', '/api/v1/forms', admin, reportFormFixture(province))).statusCode).toBe(200);
+    const [a, b] = [uniqueCode('A'), uniqueCode('B')];
+    unitA = { unit: a, headers: { 'x-api-key': (await issueKey(a)).key } };
+    unitB = { unit: b, headers: { 'x-api-key': (await issueKey(b)).key } };
   });
 
   afterAll(async () => {
@@ -25,75 +64,181 @@ describe('Submitting reports over HTTP (FerretDB, Kafka)', () => {
     await app.close();
   });
 
-  const post = (body: unknown) =>
-    app.getHttpAdapter().getInstance().inject({ method: 'POST', url: '/api/v1/submissions', payload: body as object, headers: { 'x-correlation-id': 'test-corr-1' } });
+  // Open now, due in the future: today's quarter under Decree 09.
+  const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
+  const idOf = (unit: string, p = period) => `${province}:${unit}:CDS-Q:${p}`;
+  const submit = (who: { headers: Record<string, string> }, body: object) => call('POST', '/api/v1/submissions', who.headers, { formCode: 'CDS-Q', period, values: reportValuesFixture(), ...body });
 
-  const report = (overrides: Record<string, unknown> = {}) => ({
-    provinceCode: '20',
-    unitCode: uniqueCode('U'),
-    formCode: 'F1',
-    period: '2023',
-    values: [{ indicatorCode: 'DOSSIERS_DIGITIZED', numerator: 630485, denominator: 732908, comment: 'Số liệu Sở Nội vụ' }],
-    ...overrides,
+  describe('credentials', () => {
+    it('refuses a request without credentials, or with a bad or malformed key, with 401 and the reason', async () => {
+      const none = await call('POST', '/api/v1/submissions', {}, {});
+      expect(none.statusCode).toBe(401);
+      expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(none.json().detail).toMatch(/X-API-Key/);
+      expect((await submit({ headers: { 'x-api-key': 'nonsense' } }, {})).json().detail).toBe('the API key is malformed');
+      const forged = unitA.headers['x-api-key']!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+      expect((await submit({ headers: { 'x-api-key': forged } }, {})).json()).toMatchObject({ status: 401, detail: 'the API key is not valid' });
+    });
+
+    it('refuses unit A’s key writing or reading for unit B with 403', async () => {
+      const res = await submit(unitA, { unitCode: unitB.unit });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().detail).toMatch(new RegExp(`write for unit ${unitA.unit}`));
+      expect((await submit(unitB, {})).statusCode).toBe(201);
+      expect((await call('GET', `/api/v1/submissions/${idOf(unitB.unit)}`, unitA.headers)).statusCode).toBe(403);
+      expect((await call('GET', `/api/v1/submissions/${idOf(unitB.unit)}`, unitB.headers)).statusCode).toBe(200);
+    });
+
+    it('stops a revoked key, an expired key, and the old key of a rotation', async () => {
+      const unit = uniqueCode('K');
+      const revoked = await issueKey(unit);
+      expect((await call('DELETE', `/api/v1/api-keys/${revoked.id}`, admin)).statusCode).toBe(204);
+      expect((await submit({ headers: { 'x-api-key': revoked.key } }, {})).json()).toMatchObject({ status: 401, detail: 'the API key was revoked' });
+
+      const old = await issueKey(unit);
+      const rotated = (await call('POST', `/api/v1/api-keys/${old.id}/rotate`, admin, { expiresAt: '2099-01-01T00:00:00Z' })).json();
+      expect((await submit({ headers: { 'x-api-key': old.key } }, {})).statusCode).toBe(401);
+      expect((await submit({ headers: { 'x-api-key': rotated.key } }, {})).statusCode).toBe(201);
+
+      const soon = await issueKey(unit, new Date(Date.now() + 1500).toISOString());
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expect((await submit({ headers: { 'x-api-key': soon.key } }, {})).json().detail).toMatch(/^the API key expired on /);
+      const listed = (await call('GET', `/api/v1/api-keys/${province}/${unit}`, admin)).json();
+      expect(listed).toHaveLength(4);
+      expect(JSON.stringify(listed)).not.toMatch(/secretHash|dtp_/);
+    });
+
+    it('keeps keys, forms and users to administrators, and officials to their roles', async () => {
+      expect((await call('POST', '/api/v1/api-keys', unitA.headers, { provinceCode: province, unitCode: 'X', expiresAt: '2099-01-01T00:00:00Z' })).statusCode).toBe(403);
+      expect((await call('PUT', '/api/v1/forms', reviewer, reportFormFixture(province))).json()).toMatchObject({ status: 403, detail: 'this needs the role admin' });
+      expect((await call('PUT', '/api/v1/forms', admin, reportFormFixture('other-province'))).statusCode).toBe(403);
+      expect((await call('POST', '/api/v1/auth/token', {}, { username: 'admin', password: 'wrong' })).json()).toMatchObject({ status: 401, detail: 'wrong username or password' });
+      expect((await call('GET', `/api/v1/forms/${province}/CDS-Q`, unitA.headers)).json().indicators).toHaveLength(3);
+    });
   });
 
-  it('stores the report and publishes reports.submission.v1 keyed by province, unit and period', async () => {
-    const body = report();
-    const res = await post(body);
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ _id: `20:${body.unitCode}:F1:2023`, revision: 1, status: 'submitted', history: [{ revision: 1 }] });
-    expect(res.json()).not.toHaveProperty('outbox');
+  describe('forms', () => {
+    it('refuses a deadline rule that leaves no working day after the Decree 09 cut-off', async () => {
+      const res = await call('PUT', '/api/v1/forms', admin, reportFormFixture(province, { code: 'BAD-Q', deadline: { kind: 'day-of-month', day: 6, monthsAfterPeriodEnd: 0 } }));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors[0]).toMatchObject({ field: 'deadline' });
+      expect(res.json().errors[0].message).toMatch(/leaves no working day after the cut-off/);
+    });
 
-    const key = `20:${body.unitCode}:2023`;
-    const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key));
-    const event = ReportSubmission.Envelope.parse(JSON.parse(messages.find((m) => m.key === key)!.value));
-    expect(event.correlationId).toBe('test-corr-1');
-    expect(event.data).toMatchObject({ kind: 'submitted', revision: 1, unitCode: body.unitCode, values: [{ indicatorCode: 'DOSSIERS_DIGITIZED', numerator: 630485, denominator: 732908 }] });
+    it('refuses a milestone without its aggregation and a province-only indicator on a unit form', async () => {
+      const res = await call('PUT', '/api/v1/forms', admin, reportFormFixture(province, {
+        code: 'BAD-I',
+        indicators: [
+          { code: 'M', nameVi: 'M', nameEn: 'M', unitOfMeasure: '', kind: 'milestone', direction: 'higher-is-better' },
+          { code: 'G', nameVi: 'G', nameEn: 'G', unitOfMeasure: '%', kind: 'province-percentage', direction: 'higher-is-better' },
+        ],
+      }));
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['indicators[0].milestoneAggregation', 'indicators[1].kind']);
+    });
   });
 
-  it('gives every resubmission its own revision, even when sent at the same moment', async () => {
-    const body = report();
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => post({ ...body, values: [{ indicatorCode: 'BTS', value: i }] })));
-    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
-    const stored = (await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/api/v1/submissions/20:${body.unitCode}:F1:2023` })).json();
-    expect(stored.revision).toBe(5);
-    expect(stored.history.map((h: { revision: number }) => h.revision)).toEqual([1, 2, 3, 4, 5]);
-    const key = `20:${body.unitCode}:2023`;
-    const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.key === key).length >= 5);
-    const revisions = messages.filter((m) => m.key === key).map((m) => JSON.parse(m.value).data.revision);
-    expect(revisions).toEqual([1, 2, 3, 4, 5]);
+  describe('the life cycle', () => {
+    it('goes draft → submitted → returned → resubmitted → approved → corrected, announcing each change but the draft', async () => {
+      const unit = uniqueCode('L');
+      const who = { headers: { 'x-api-key': (await issueKey(unit)).key } };
+      const id = idOf(unit);
+      const snapshots: unknown[] = [];
+      const snap = async () => snapshots.push((await call('GET', `/api/v1/submissions/${id}`, reviewer)).json());
+
+      expect((await submit(who, { status: 'draft', values: reportValuesFixture().slice(0, 1) })).json()).toMatchObject({ status: 'draft', revision: 1 });
+      await snap();
+      expect((await call('POST', `/api/v1/submissions/${id}/approve`, reviewer, {})).json()).toMatchObject({ status: 409, type: 'https://dtp.gov.vn/problems/not-submitted' });
+      expect((await submit(who, {})).json()).toMatchObject({ status: 'submitted', revision: 2, late: false });
+      await snap();
+      expect((await call('POST', `/api/v1/submissions/${id}/return`, who.headers, { reason: 'tự trả lại' })).statusCode).toBe(403);
+      expect((await call('POST', `/api/v1/submissions/${id}/return`, reviewer, { reason: 'Mẫu số chưa khớp' })).json()).toMatchObject({ status: 'returned', revision: 3 });
+      await snap();
+      expect((await submit(who, { values: reportValuesFixture(2) })).json()).toMatchObject({ status: 'submitted', revision: 4 });
+      await snap();
+      expect((await call('POST', `/api/v1/submissions/${id}/approve`, reviewer, { comment: 'Đạt' })).json()).toMatchObject({ status: 'approved', revision: 5 });
+      await snap();
+      const locked = await submit(who, {});
+      expect(locked.statusCode).toBe(409);
+      expect(locked.json()).toMatchObject({ type: 'https://dtp.gov.vn/problems/locked', vi: { detail: 'báo cáo đã được phê duyệt và khoá; muốn sửa phải gửi bản điều chỉnh' } });
+      expect((await call('POST', `/api/v1/submissions/${id}/corrections`, who.headers, { reason: 'Số liệu Cục Thống kê', values: reportValuesFixture(3) })).json()).toMatchObject({ status: 'submitted', revision: 6 });
+      await snap();
+
+      // Every earlier state can be read back, exactly as it was.
+      for (const snapshot of snapshots) {
+        const s = snapshot as { revision: number; status: string; values: unknown[] };
+        const at = (await call('GET', `/api/v1/submissions/${id}/revisions/${s.revision}`, who.headers)).json();
+        expect({ revision: at.revision, status: at.status, values: at.values }).toEqual({ revision: s.revision, status: s.status, values: s.values });
+      }
+
+      const key = `${province}:${unit}:${period}`;
+      const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.key === key).length >= 5);
+      const events = messages.filter((m) => m.key === key).map((m) => ReportSubmission.Envelope.parse(JSON.parse(m.value)).data);
+      expect(events.map((e) => [e.kind, e.revision, e.status])).toEqual([
+        ['submitted', 2, 'submitted'],
+        ['returned', 3, 'returned'],
+        ['revised', 4, 'submitted'],
+        ['approved', 5, 'approved'],
+        ['revised', 6, 'submitted'],
+      ]);
+      expect(events[2]!.values).toContainEqual({ indicatorCode: 'BTS_STATIONS', value: 2792 });
+    });
+
+    it('marks a report first submitted after its deadline as late', async () => {
+      const res = await submit(unitA, { period: '2024Q1' });
+      expect(res.json()).toMatchObject({ status: 'submitted', deadline: '2024-03-15', late: true });
+    });
+
+    it('refuses a period not open yet, a period of the wrong type, and a submission missing an indicator', async () => {
+      const future = await submit(unitA, { period: '2999Q1' });
+      expect(future.json()).toMatchObject({ status: 422, errors: [{ field: 'period' }] });
+      expect(future.json().detail).toMatch(/^period 2999Q1 opens on 2998-12-15$/);
+      expect((await submit(unitA, { period: '202401' })).json().detail).toMatch(/reported by quarter, not month/);
+      const partial = await submit(unitA, { values: reportValuesFixture().slice(1) });
+      expect(partial.json()).toMatchObject({ status: 422, errors: [{ field: 'values', message: 'values: DOSSIERS_DIGITIZED is missing' }] });
+    });
+
+    it('names each bad value in English and Vietnamese and stores nothing', async () => {
+      const unit = uniqueCode('V');
+      const who = { headers: { 'x-api-key': (await issueKey(unit)).key } };
+      const res = await submit(who, {
+        values: [
+          { indicatorCode: 'DOSSIERS_DIGITIZED', numerator: 9, denominator: 8 },
+          { indicatorCode: 'BTS_STATIONS', value: 2.5 },
+          { indicatorCode: 'EXAM_PILOT', value: 1 },
+          { indicatorCode: 'NOT_ON_FORM', value: 1 },
+        ],
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['values[0].numerator', 'values[1].value', 'values[2].value', 'values[3].indicatorCode']);
+      expect(res.json().errors[0].messageVi).toBe('values[0].numerator: tử số 9 lớn hơn mẫu số 8');
+      expect((await call('GET', `/api/v1/submissions/${idOf(unit)}`, who.headers)).statusCode).toBe(404);
+    });
+
+    it('refuses malformed input as problem+json naming each field', async () => {
+      const res = await submit(unitA, { period: '2024Q5', extra: true });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'period']);
+      expect(res.json().errors.find((e: { field: string }) => e.field === 'period').message).toMatch(/Accepted forms/);
+    });
+
+    it('gives each of five simultaneous submissions its own revision and event', async () => {
+      const unit = uniqueCode('C');
+      const who = { headers: { 'x-api-key': (await issueKey(unit)).key } };
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => submit(who, { values: reportValuesFixture(i + 1) })));
+      expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+      const stored = (await call('GET', `/api/v1/submissions/${idOf(unit)}`, who.headers)).json();
+      expect(stored.history.map((h: { revision: number }) => h.revision)).toEqual([1, 2, 3, 4, 5]);
+      const key = `${province}:${unit}:${period}`;
+      const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.key === key).length >= 5);
+      expect(messages.filter((m) => m.key === key).map((m) => JSON.parse(m.value).data.revision)).toEqual([1, 2, 3, 4, 5]);
+    });
   });
 
-  it('refuses malformed input as problem+json naming each field, in English and Vietnamese, and stores nothing', async () => {
-    const body = report({ period: '2024Q5', unitCode: 'bad.code', extra: true });
-    const res = await post(body);
-    expect(res.statusCode).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const problem = res.json();
-    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'period', 'unitCode']);
-    expect(problem.errors.find((e: { field: string }) => e.field === 'period').message).toMatch(/Accepted forms/);
-    expect(problem.vi.title).toBe('Yêu cầu không hợp lệ');
-  });
-
-  it('refuses a ratio whose numerator exceeds its denominator, naming the value', async () => {
-    const body = report({ values: [{ indicatorCode: 'R', numerator: 9, denominator: 8 }, { indicatorCode: 'R', value: 1 }] });
-    const res = await post(body);
-    expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['values[0].numerator', 'values[1].indicatorCode']);
-    expect(res.json().errors[0].messageVi).toMatch(/tử số 9 lớn hơn mẫu số 8/);
-    const stored = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/api/v1/submissions/20:${body.unitCode}:F1:2023` });
-    expect(stored.statusCode).toBe(404);
-  });
-
-  it('answers readiness with the state of MongoDB and Kafka', async () => {
-    const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/ready' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', checks: { mongodb: { status: 'up' }, kafka: { status: 'up' } } });
-  });
-
-  it('serves the OpenAPI document with the submission endpoint', async () => {
-    const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/docs/openapi.json' });
-    expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json().paths)).toContain('/api/v1/submissions');
+  it('leaves health, metrics and the OpenAPI document open, and documents both credentials', async () => {
+    expect((await call('GET', '/health/ready', {})).json()).toEqual({ status: 'ok', checks: { mongodb: { status: 'up' }, kafka: { status: 'up' } } });
+    expect((await call('GET', '/metrics', {})).statusCode).toBe(200);
+    const doc = (await call('GET', '/docs/openapi.json', {})).json();
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['api-key', 'bearer']);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/submissions', '/api/v1/submissions/{id}/approve', '/api/v1/forms', '/api/v1/api-keys', '/api/v1/auth/token']));
   });
 });

@@ -1,122 +1,186 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
+import {
+  deadlineOf,
+  formatPeriodId,
+  isLate,
+  parsePeriodId,
+  periodDates,
+  SubmissionAction,
+  transition,
+  vietnamDateOf,
+} from '@dtp/domain';
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, ProblemException, titleFor } from '@dtp/platform';
 import { Model } from 'mongoose';
-import { SubmitReportDto } from './dto/submit-report.dto';
-import { ReportedValue, Submission } from './schemas/submission.schema';
+import { FormsService } from '../forms/forms.service';
+import { ReportForm } from '../forms/schemas/report-form.schema';
+import { ReportedValue, Revision, Submission } from './schemas/submission.schema';
 import { SubmissionOutboxRelay } from './submission-outbox.relay';
-import { checkValues } from './submission-values';
+import { checkValues, plainValues } from './submission-values';
 
 const SOURCE = 'reports';
 const MAX_WRITE_ATTEMPTS = 8;
 const DUPLICATE_KEY = 11000;
+const HIDDEN = { outbox: 0, outboxCount: 0 } as const;
 
-export function submissionIdOf(s: Pick<Submission, 'provinceCode' | 'unitCode' | 'formCode' | 'period'>): string {
+export interface SubmissionRef {
+  provinceCode: string;
+  unitCode: string;
+  formCode: string;
+  period: string;
+}
+
+export interface ActionRequest {
+  action: SubmissionAction;
+  actor: 'unit' | 'reviewer';
+  by: string;
+  values?: ReportedValue[];
+  comment?: string;
+  now?: Date;
+}
+
+export function submissionIdOf(s: SubmissionRef): string {
   return `${s.provinceCode}:${s.unitCode}:${s.formCode}:${s.period}`;
 }
 
+export function parseSubmissionId(id: string): SubmissionRef {
+  const [provinceCode, unitCode, formCode, period, ...rest] = id.split(':');
+  if (!provinceCode || !unitCode || !formCode || !period || rest.length > 0) throw new NotFoundException(`submission ${id} not found`);
+  return { provinceCode, unitCode, formCode, period };
+}
+
+/**
+ * Every change to a submission, as one rule: the life cycle (libs/domain) decides whether the
+ * action is allowed; the new state, a revision holding the whole state, and the
+ * `reports.submission.v1` event (when the action announces one) are written in one document
+ * write, conditional on the revision read, so concurrent writers cannot both win.
+ */
 @Injectable()
 export class SubmissionsService {
   constructor(
     @InjectModel(Submission.name) private readonly submissions: Model<Submission>,
+    private readonly forms: FormsService,
     private readonly relay: SubmissionOutboxRelay,
     private readonly locks: DocumentLocks,
   ) {}
 
-  /**
-   * Stores a submission (or a new revision of it) and its `reports.submission.v1` event in one
-   * document write, so the state and the announcement of it can never disagree. Concurrent
-   * writers of the same report are serialised by the revision number.
-   */
-  async submit(dto: SubmitReportDto, actor: string): Promise<Submission> {
-    const values: ReportedValue[] = dto.values.map((v) => stripUndefined({ ...v }));
-    checkValues(values);
-    const _id = submissionIdOf(dto);
-    await this.locks.run(this.submissions.collection.collectionName, _id, () => this.write(_id, dto, values, actor));
+  async act(ref: SubmissionRef, incoming: ActionRequest): Promise<Submission> {
+    const request = incoming.values ? { ...incoming, values: plainValues(incoming.values) } : incoming;
+    const form = await this.forms.get(ref.provinceCode, ref.formCode);
+    checkPeriod(form, ref.period, request.now ?? new Date());
+    if (request.values) checkValues(request.values, form.indicators, request.action !== 'save-draft');
+    const _id = submissionIdOf(ref);
+    await this.locks.run(this.submissions.collection.collectionName, _id, () => this.write(_id, ref, form, request));
     this.relay.nudge();
     return this.get(_id);
   }
 
-  /** Read the current revision, write the next one conditionally on it; retried when another writer won. */
-  private async write(_id: string, dto: SubmitReportDto, values: ReportedValue[], actor: string): Promise<void> {
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const current = await this.submissions.findById(_id, { revision: 1, status: 1 }).lean().exec();
-      if (current?.status === 'approved') throw approvedProblem(_id);
-      const revision = (current?.revision ?? 0) + 1;
-      const now = new Date();
-      const event = ReportSubmission.envelope({
-        source: SOURCE,
-        correlationId: currentCorrelationId(),
-        occurredAt: now,
-        data: {
-          kind: current ? 'revised' : 'submitted',
-          submissionId: _id,
-          provinceCode: dto.provinceCode,
-          unitCode: dto.unitCode,
-          formCode: dto.formCode,
-          period: dto.period,
-          revision,
-          status: 'submitted',
-          values: values.map(({ comment: _comment, ...v }) => v),
-          late: false,
-          changedAt: now.toISOString(),
-          changedBy: actor,
-        },
-      });
-      const outbox = outboxAppend(ReportSubmission.TOPIC, [event], now);
-      const state = { status: 'submitted' as const, revision, values, late: false, updatedAt: now };
-      const historyEntry = { revision, status: 'submitted', values, changedAt: now, changedBy: actor };
-      try {
-        const written = current
-          ? await this.submissions.updateOne(
-              { _id, revision: current.revision },
-              { $set: { ...state, ...outbox.$set }, $inc: outbox.$inc, $push: { history: historyEntry } },
-            )
-          : await this.submissions.collection.insertOne({
-              _id: _id as never,
-              provinceCode: dto.provinceCode,
-              unitCode: dto.unitCode,
-              formCode: dto.formCode,
-              period: dto.period,
-              ...state,
-              history: [historyEntry],
-              ...outbox.fields,
-            });
-        if ('matchedCount' in written && written.matchedCount === 0) continue;
-      } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
-        throw error;
-      }
-      return;
-    }
-    throw new ProblemException({
-      type: 'https://dtp.gov.vn/problems/concurrent-update',
-      title: titleFor(409).en,
-      status: 409,
-      detail: `submission ${_id} is being changed by someone else; try again`,
-      vi: { title: titleFor(409).vi, detail: `báo cáo ${_id} đang được người khác cập nhật; vui lòng thử lại` },
-    });
-  }
-
   async get(id: string): Promise<Submission> {
-    const found = await this.submissions.findById(id, { outbox: 0, outboxCount: 0 }).lean<Submission>().exec();
+    const found = await this.submissions.findById(id, HIDDEN).lean<Submission>().exec();
     if (!found) throw new NotFoundException(`submission ${id} not found`);
     return found;
   }
+
+  /** The submission exactly as it stood after a given revision. */
+  async atRevision(id: string, revision: number): Promise<Revision> {
+    const found = await this.get(id);
+    const entry = found.history.find((h) => h.revision === revision);
+    if (!entry) throw new NotFoundException(`submission ${id} has no revision ${revision} (latest is ${found.revision})`);
+    return entry;
+  }
+
+  private async write(_id: string, ref: SubmissionRef, form: ReportForm, request: ActionRequest): Promise<void> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const current = await this.submissions.findById(_id, HIDDEN).lean<Submission>().exec();
+      const everSubmitted = Boolean(current?.firstSubmittedAt);
+      const next = transition(current?.status, request.action, request.actor, everSubmitted);
+      if (!next.ok) throw refused(next.code, next.reason, next.reasonVi);
+
+      const now = request.now ?? new Date();
+      const revision = (current?.revision ?? 0) + 1;
+      const values = request.values ?? current?.values ?? [];
+      const deadline = current?.deadline ?? deadlineOf(form.deadline, ref.period, form.calendar, this.forms.workingCalendar);
+      const firstSubmittedAt = current?.firstSubmittedAt ?? (next.status === 'submitted' ? now : null);
+      const late = Boolean(current?.late) || (firstSubmittedAt !== null && isLate(firstSubmittedAt, deadline));
+      const entry: Revision = { revision, action: request.action, status: next.status, values, ...(request.comment ? { comment: request.comment } : {}), changedAt: now, changedBy: request.by };
+      const state = { status: next.status, revision, values, deadline, firstSubmittedAt, late, updatedAt: now };
+      const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by)], now) : undefined;
+
+      try {
+        if (current) {
+          const { matchedCount } = await this.submissions.updateOne(
+            { _id, revision: current.revision },
+            { $set: { ...state, ...(outbox?.$set ?? {}) }, $push: { history: entry }, ...(outbox ? { $inc: outbox.$inc } : {}) },
+          );
+          if (matchedCount === 1) return;
+        } else {
+          await this.submissions.collection.insertOne({
+            _id: _id as never,
+            ...ref,
+            ...state,
+            history: [entry],
+            ...(outbox?.fields ?? { outbox: {}, outboxCount: 0 }),
+          });
+          return;
+        }
+      } catch (error) {
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      }
+    }
+    throw refused('conflict', `submission ${_id} is being changed by someone else; try again`, `báo cáo ${_id} đang được người khác cập nhật; vui lòng thử lại`);
+  }
+
+  private eventOf(
+    ref: SubmissionRef,
+    submissionId: string,
+    kind: ReportSubmission.Kind,
+    state: { status: string; revision: number; values: ReportedValue[]; late: boolean; updatedAt: Date },
+    by: string,
+  ): ReportSubmission.Envelope {
+    return ReportSubmission.envelope({
+      source: SOURCE,
+      correlationId: currentCorrelationId(),
+      occurredAt: state.updatedAt,
+      data: {
+        kind,
+        submissionId,
+        ...ref,
+        revision: state.revision,
+        status: state.status as ReportSubmission.Status,
+        values: state.values.map(({ comment: _comment, ...v }) => v),
+        late: state.late,
+        changedAt: state.updatedAt.toISOString(),
+        changedBy: by,
+      },
+    });
+  }
 }
 
-function approvedProblem(id: string): ProblemException {
+/** The period must be of the form's type and open: its first day has come (in Vietnam). */
+function checkPeriod(form: ReportForm, period: string, now: Date): void {
+  const parsed = parsePeriodId(period);
+  if (parsed.type !== form.periodType) {
+    throw refused('invalid-period', `form ${form.code} is reported by ${form.periodType}, not ${parsed.type} (${formatPeriodId(parsed)})`, `biểu mẫu ${form.code} báo cáo theo kỳ ${form.periodType}, không phải ${parsed.type}`, 'period');
+  }
+  const opens = periodDates(parsed, form.calendar).start;
+  if (vietnamDateOf(now) < opens) {
+    throw refused('period-not-open', `period ${period} opens on ${opens}`, `kỳ báo cáo ${period} mở từ ngày ${opens}`, 'period');
+  }
+}
+
+const STATUS: Record<string, number> = { locked: 409, conflict: 409, 'not-submitted': 409, 'not-allowed': 409, 'period-not-open': 422, 'invalid-period': 422 };
+
+function refused(code: string, detail: string, detailVi: string, field?: string): ProblemException {
+  const status = STATUS[code] ?? 409;
+  const title = titleFor(status);
   return new ProblemException({
-    type: 'https://dtp.gov.vn/problems/locked',
-    title: titleFor(409).en,
-    status: 409,
-    detail: `submission ${id} is approved; a correction must be filed as a new revision by an official`,
-    vi: { title: titleFor(409).vi, detail: `báo cáo ${id} đã được phê duyệt; muốn sửa phải tạo phiên bản điều chỉnh` },
+    type: `https://dtp.gov.vn/problems/${code}`,
+    title: title.en,
+    status,
+    detail,
+    vi: { title: title.vi, detail: detailVi },
+    ...(field ? { errors: [{ field, message: detail, messageVi: detailVi }] } : {}),
   });
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -13,6 +13,8 @@ export interface ServiceDescription {
   title: string;
   description: string;
   version?: string;
+  /** Document the credentials the service accepts: X-API-Key for units, Bearer tokens for officials. */
+  credentials?: boolean;
 }
 
 /**
@@ -56,9 +58,11 @@ export function mountOpenApi(app: INestApplication, service: ServiceDescription)
   const config = new DocumentBuilder()
     .setTitle(service.title)
     .setDescription(service.description)
-    .setVersion(service.version ?? '0.1.0')
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
+    .setVersion(service.version ?? '0.1.0');
+  if (service.credentials) {
+    config.addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A unit system’s API key' }, 'api-key').addBearerAuth();
+  }
+  const document = SwaggerModule.createDocument(app, config.build());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
 }
 

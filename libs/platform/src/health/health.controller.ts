@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PublicRoute } from './public-route';
 import { READINESS_CHECKS, ReadinessCheck, runChecks } from './readiness-check';
 
 interface ReplyLike {
@@ -8,6 +9,7 @@ interface ReplyLike {
 }
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}

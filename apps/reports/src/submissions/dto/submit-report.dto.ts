@@ -1,16 +1,16 @@
-import { IsPeriodId } from './is-period-id';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsPeriodId } from './is-period-id';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class ReportedValueDto {
-  @ApiProperty({ description: 'Indicator code from the catalog', example: 'DOSSIERS_DIGITIZED' })
+  @ApiProperty({ description: 'Indicator code of the form', example: 'DOSSIERS_DIGITIZED' })
   @Matches(CODE)
   indicatorCode!: string;
 
-  @ApiPropertyOptional({ description: 'A count or a value entered as is', example: 1396 })
+  @ApiPropertyOptional({ description: 'A count, percentage, rank or index score', example: 1396 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value?: number;
@@ -18,13 +18,11 @@ export class ReportedValueDto {
   @ApiPropertyOptional({ description: 'A ratio’s numerator', example: 630485 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
   numerator?: number;
 
   @ApiPropertyOptional({ description: 'A ratio’s denominator', example: 732908 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
   denominator?: number;
 
   @ApiPropertyOptional({ description: 'A milestone: done or not done', example: true })
@@ -40,25 +38,62 @@ export class ReportedValueDto {
 }
 
 export class SubmitReportDto {
-  @ApiProperty({ description: 'Official province code', example: '20' })
+  @ApiPropertyOptional({ description: 'Province code; defaults to the caller’s, refused if another', example: '20' })
+  @IsOptional()
   @Matches(CODE)
-  provinceCode!: string;
+  provinceCode?: string;
 
-  @ApiProperty({ description: 'Reporting unit code (official administrative code where one exists)', example: '178' })
+  @ApiPropertyOptional({ description: 'Unit code; defaults to the caller’s, refused if another', example: '178' })
+  @IsOptional()
   @Matches(CODE)
-  unitCode!: string;
+  unitCode?: string;
 
-  @ApiProperty({ description: 'Report form code', example: 'DTI-Q' })
+  @ApiProperty({ description: 'Report form code', example: 'CDS-Q' })
   @Matches(CODE)
   formCode!: string;
 
-  @ApiProperty({ description: 'Period id: 2024, 2024S1, 2024Q1 or 202401', example: '2024Q1' })
+  @ApiProperty({ description: 'Period id of the form’s period type: 2024, 2024N9, 2024S1, 2024Q1, 202401', example: '2024Q1' })
   @IsPeriodId()
   period!: string;
 
+  @ApiPropertyOptional({ enum: ['submitted', 'draft'], description: 'Save a draft, or submit (default)', example: 'submitted' })
+  @IsOptional()
+  @IsIn(['submitted', 'draft'])
+  status?: 'submitted' | 'draft';
+
   @ApiProperty({ type: [ReportedValueDto] })
   @IsArray()
-  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ReportedValueDto)
+  values!: ReportedValueDto[];
+}
+
+export class ReturnReportDto {
+  @ApiProperty({ description: 'Why the report goes back to the unit', example: 'Mẫu số chưa khớp với số hồ sơ tiếp nhận' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ApproveReportDto {
+  @ApiPropertyOptional({ example: 'Đã thẩm định' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class CorrectReportDto {
+  @ApiProperty({ description: 'Why an approved report is corrected', example: 'Điều chỉnh theo số liệu của Cục Thống kê' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ type: [ReportedValueDto] })
+  @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => ReportedValueDto)

@@ -1,8 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { SubmissionAction, SubmissionStatus } from '@dtp/domain';
 import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { HydratedDocument, Schema as MongooseSchema } from 'mongoose';
-
-export type SubmissionStatus = 'submitted' | 'returned' | 'approved';
 
 export interface ReportedValue {
   indicatorCode: string;
@@ -13,15 +12,21 @@ export interface ReportedValue {
   comment?: string;
 }
 
+/** One revision: the whole state after an action, so history reproduces every earlier state. */
 export interface Revision {
   revision: number;
+  action: SubmissionAction;
   status: SubmissionStatus;
   values: ReportedValue[];
+  comment?: string;
   changedAt: Date;
   changedBy: string;
 }
 
-/** One unit's report for one form and period; `_id` is `<province>:<unit>:<form>:<period>`. */
+/**
+ * One unit's report for one form and period; `_id` is `<province>:<unit>:<form>:<period>`, so
+ * the primary key itself forbids a second live submission of the same unit × form × period.
+ */
 @Schema({ collection: 'submissions', versionKey: false, minimize: false })
 export class Submission implements OutboxFields {
   @Prop({ type: String, required: true })
@@ -39,7 +44,7 @@ export class Submission implements OutboxFields {
   @Prop({ required: true })
   period!: string;
 
-  @Prop({ type: String, required: true, enum: ['submitted', 'returned', 'approved'] })
+  @Prop({ type: String, required: true, enum: ['draft', 'submitted', 'returned', 'approved'] })
   status!: SubmissionStatus;
 
   @Prop({ required: true })
@@ -51,6 +56,14 @@ export class Submission implements OutboxFields {
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   history!: Revision[];
 
+  /** YYYY-MM-DD, from the form's deadline rule. */
+  @Prop({ required: true })
+  deadline!: string;
+
+  @Prop({ type: Date, default: null })
+  firstSubmittedAt!: Date | null;
+
+  /** First submitted after the end of the deadline day (Asia/Ho_Chi_Minh). */
   @Prop({ required: true })
   late!: boolean;
 

@@ -1,0 +1,92 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemException, titleFor } from '@dtp/platform';
+import { Access, Public } from './access.decorator';
+import { ApiKeysService } from './api-keys.service';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { assertProvince } from './scope';
+import { CreateUserDto, IssueApiKeyDto, IssuedKeyDto, RotateApiKeyDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
+import { actorName, Principal } from './principal';
+import { TokensService } from './tokens.service';
+import { UsersService } from './users.service';
+
+@ApiTags('auth')
+@Controller('api/v1')
+export class AuthController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly tokens: TokensService,
+    private readonly keys: ApiKeysService,
+  ) {}
+
+  @Post('auth/token')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in as an official: a signed token for Authorization: Bearer' })
+  @ApiOkResponse({ type: TokenResponseDto })
+  async token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
+    const principal = await this.users.authenticate(body.username, body.password);
+    if (principal.kind !== 'official') throw new Error('unreachable: users are officials');
+    return { accessToken: await this.tokens.issue(principal), expiresIn: this.tokens.ttlSeconds };
+  }
+
+  @Post('users')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create an official (admin)' })
+  createUser(@Body() body: CreateUserDto, @CurrentPrincipal() admin: Principal) {
+    assertProvince(admin, body.provinceCode);
+    return this.users.create(body);
+  }
+
+  @Post('api-keys')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Issue an API key for a unit’s system (admin); the key is shown once' })
+  @ApiCreatedResponse({ type: IssuedKeyDto })
+  issueKey(@Body() body: IssueApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
+    assertProvince(admin, body.provinceCode);
+    return this.keys.issue({ provinceCode: body.provinceCode, unitCode: body.unitCode }, futureDate(body.expiresAt), actorName(admin));
+  }
+
+  @Post('api-keys/:id/rotate')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Replace a key by a new one; the old one stops working at once (admin)' })
+  @ApiCreatedResponse({ type: IssuedKeyDto })
+  rotateKey(@Param('id') id: string, @Body() body: RotateApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
+    return this.keys.rotate(id, futureDate(body.expiresAt), actorName(admin));
+  }
+
+  @Delete('api-keys/:id')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a key (admin)' })
+  revokeKey(@Param('id') id: string): Promise<void> {
+    return this.keys.revoke(id);
+  }
+
+  @Get('api-keys/:provinceCode/:unitCode')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A unit’s keys, without their secrets (admin)' })
+  listKeys(@Param('provinceCode') provinceCode: string, @Param('unitCode') unitCode: string) {
+    return this.keys.listForUnit(provinceCode, unitCode);
+  }
+}
+
+function futureDate(iso: string): Date {
+  const date = new Date(iso);
+  if (date.getTime() <= Date.now()) {
+    throw new ProblemException({
+      type: 'https://dtp.gov.vn/problems/validation',
+      title: titleFor(400).en,
+      status: 400,
+      detail: 'expiresAt must be in the future',
+      vi: { title: titleFor(400).vi, detail: 'expiresAt phải là thời điểm trong tương lai' },
+      errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future', messageVi: 'expiresAt: phải là thời điểm trong tương lai' }],
+    });
+  }
+  return date;
+}

@@ -1,0 +1,60 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PUBLIC_ROUTE } from '@dtp/platform';
+import { ACCESS, AccessRule } from './access.decorator';
+import { ApiKeysService } from './api-keys.service';
+import { forbidden, unauthorized } from './auth-problems';
+import { Principal, unitOf } from './principal';
+import { TokensService } from './tokens.service';
+
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  principal?: Principal;
+}
+
+/**
+ * Every HTTP route is closed unless its @Access rule opens it: a unit key (`X-API-Key`) or an
+ * official's token (`Authorization: Bearer`), then the rule's check. Refusals are 401 (who are
+ * you?) or 403 (not you), each with the reason.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeysService,
+    private readonly tokens: TokensService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    if (rule?.public || this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request);
+    request.principal = principal;
+    if (!rule) throw forbidden('this operation is not open to any caller', 'thao tác này không được phép');
+    if (principal.kind === 'unit') {
+      if (rule.units) return true;
+      throw forbidden('a unit’s API key cannot do this; an official must', 'khoá API của đơn vị không được thực hiện thao tác này');
+    }
+    if (rule.roles?.some((r) => principal.roles.includes(r))) return true;
+    // A unit officer acts as their unit where units may.
+    if (rule.units && unitOf(principal)) return true;
+    const needed = [...(rule.roles ?? []), ...(rule.units ? ['unit-officer'] : [])].join(' or ');
+    throw forbidden(`this needs the role ${needed}`, `thao tác này cần vai trò ${needed.replaceAll(' or ', ' hoặc ')}`);
+  }
+
+  private authenticate(request: AuthenticatedRequest): Promise<Principal> {
+    const key = header(request, 'x-api-key');
+    if (key) return this.keys.authenticate(key);
+    const authorization = header(request, 'authorization');
+    const bearer = authorization && /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    if (bearer) return this.tokens.verify(bearer);
+    return Promise.reject(unauthorized('send an API key (X-API-Key) or a token (Authorization: Bearer)', 'cần khoá API (X-API-Key) hoặc mã đăng nhập (Authorization: Bearer)'));
+  }
+}
+
+function header(request: AuthenticatedRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,57 @@
+import { DynamicModule, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ApiKeysService } from './api-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { ApiKey, ApiKeySchema } from './schemas/api-key.schema';
+import { User, UserSchema } from './schemas/user.schema';
+import { TOKEN_TTL_SECONDS, TokensService } from './tokens.service';
+import { UsersService } from './users.service';
+
+export interface AuthOptions {
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  /** The first administrator, created at start if missing. */
+  admin?: { username: string; password: string; provinceCode: string };
+}
+
+const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+
+/** API keys for units' systems, signed tokens for officials, and the guard that closes every route by default. */
+@Module({})
+export class AuthModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly users: UsersService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  static register(options: AuthOptions): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        MongooseModule.forFeature([
+          { name: ApiKey.name, schema: ApiKeySchema },
+          { name: User.name, schema: UserSchema },
+        ]),
+        JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256', expiresIn: options.tokenTtlSeconds } }),
+      ],
+      controllers: [AuthController],
+      providers: [
+        { provide: AUTH_OPTIONS, useValue: options },
+        { provide: TOKEN_TTL_SECONDS, useValue: options.tokenTtlSeconds },
+        ApiKeysService,
+        UsersService,
+        TokensService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [ApiKeysService, UsersService, TokensService],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.options.admin;
+    if (admin) await this.users.ensureAdmin(admin.username, admin.password, admin.provinceCode);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { assertProvince } from '../auth/scope';
+import { actorName, Principal } from '../auth/principal';
+import { ReportFormDto } from './dto/report-form.dto';
+import { FormsService } from './forms.service';
+
+@ApiTags('forms')
+@ApiBearerAuth()
+@Controller('api/v1/forms')
+export class FormsController {
+  constructor(private readonly forms: FormsService) {}
+
+  @Put()
+  @Access({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Create or replace a report form (admin); the deadline rule is checked against Decree 09' })
+  @ApiOkResponse({ description: 'The form as stored, with its version' })
+  save(@Body() dto: ReportFormDto, @CurrentPrincipal() principal: Principal) {
+    assertProvince(principal, dto.provinceCode);
+    return this.forms.save(dto, actorName(principal));
+  }
+
+  @Get(':provinceCode')
+  @Access({ units: true, roles: ['admin', 'reviewer'] })
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: 'The forms of a province' })
+  list(@Param('provinceCode') provinceCode: string, @CurrentPrincipal() principal: Principal) {
+    assertProvince(principal, provinceCode);
+    return this.forms.list(provinceCode);
+  }
+
+  @Get(':provinceCode/:code')
+  @Access({ units: true, roles: ['admin', 'reviewer'] })
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: 'One form' })
+  get(@Param('provinceCode') provinceCode: string, @Param('code') code: string, @CurrentPrincipal() principal: Principal) {
+    assertProvince(principal, provinceCode);
+    return this.forms.get(provinceCode, code);
+  }
+}

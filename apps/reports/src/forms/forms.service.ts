@@ -1,0 +1,94 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { DeadlineRule, DeadlineRuleError, validateDeadlineRule, WorkingCalendar } from '@dtp/domain';
+import { FieldProblem, ProblemException, titleFor } from '@dtp/platform';
+import { Model } from 'mongoose';
+import { DeadlineRuleDto, ReportFormDto } from './dto/report-form.dto';
+import { formIdOf, ReportForm } from './schemas/report-form.schema';
+
+export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
+
+/** How many years ahead a deadline rule is checked against Decree 09 when a form is saved. */
+const YEARS_CHECKED_AHEAD = 5;
+
+@Injectable()
+export class FormsService {
+  constructor(
+    @InjectModel(ReportForm.name) private readonly forms: Model<ReportForm>,
+    @Inject(WORKING_CALENDAR) readonly workingCalendar: WorkingCalendar,
+  ) {}
+
+  /** Creates or replaces a form; a deadline rule that breaks Decree 09 is refused with the periods named. */
+  async save(dto: ReportFormDto, by: string): Promise<ReportForm> {
+    const deadline = deadlineRuleOf(dto.deadline);
+    checkIndicators(dto);
+    const year = new Date().getUTCFullYear();
+    try {
+      validateDeadlineRule(deadline, dto.periodType, dto.calendar, this.workingCalendar, { from: year, to: year + YEARS_CHECKED_AHEAD });
+    } catch (error) {
+      if (!(error instanceof DeadlineRuleError)) throw error;
+      throw invalid([{ field: 'deadline', message: `${error.violations.length} period(s) would leave no working day after the cut-off, first: ${error.violations[0]}`, messageVi: 'hạn nộp không để ít nhất một ngày làm việc sau ngày chốt số liệu (Nghị định 09/2019)' }]);
+    }
+    const _id = formIdOf(dto.provinceCode, dto.code);
+    const { indicators, ...rest } = dto;
+    const saved = await this.forms
+      .findOneAndUpdate(
+        { _id },
+        {
+          $set: { ...rest, deadline, indicators: indicators.map((i) => JSON.parse(JSON.stringify(i))), updatedAt: new Date(), updatedBy: by },
+          $inc: { version: 1 },
+        },
+        { upsert: true, new: true },
+      )
+      .lean<ReportForm>()
+      .exec();
+    return saved;
+  }
+
+  async get(provinceCode: string, code: string): Promise<ReportForm> {
+    const form = await this.forms.findById(formIdOf(provinceCode, code)).lean<ReportForm>().exec();
+    if (!form) throw new NotFoundException(`form ${code} of province ${provinceCode} not found`);
+    return form;
+  }
+
+  list(provinceCode: string): Promise<ReportForm[]> {
+    return this.forms.find({ provinceCode }).sort({ code: 1 }).lean<ReportForm[]>().exec();
+  }
+}
+
+function deadlineRuleOf(dto: DeadlineRuleDto): DeadlineRule {
+  if (dto.kind === 'working-days-after-cut-off') {
+    if (dto.days === undefined) throw invalid([{ field: 'deadline.days', message: 'deadline.days is needed for working-days-after-cut-off', messageVi: 'deadline.days: cần số ngày làm việc' }]);
+    return { kind: dto.kind, days: dto.days };
+  }
+  if (dto.day === undefined) throw invalid([{ field: 'deadline.day', message: 'deadline.day is needed for day-of-month', messageVi: 'deadline.day: cần ngày trong tháng' }]);
+  return { kind: dto.kind, day: dto.day, monthsAfterPeriodEnd: dto.monthsAfterPeriodEnd ?? 0, ...(dto.roll ? { roll: dto.roll } : {}) };
+}
+
+function checkIndicators(dto: ReportFormDto): void {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  dto.indicators.forEach((i, n) => {
+    if (seen.has(i.code)) problems.push({ field: `indicators[${n}].code`, message: `indicator ${i.code} appears twice`, messageVi: `chỉ tiêu ${i.code} bị lặp` });
+    seen.add(i.code);
+    if (i.kind === 'milestone' && !i.milestoneAggregation) {
+      problems.push({ field: `indicators[${n}].milestoneAggregation`, message: 'a milestone needs all, any or count', messageVi: 'chỉ tiêu dạng mốc cần cách tổng hợp (all, any, count)' });
+    }
+    if (['province-percentage', 'rank', 'index'].includes(i.kind) && dto.levels.some((l) => l !== 'province')) {
+      problems.push({ field: `indicators[${n}].kind`, message: `a ${i.kind} indicator is reported at province level only`, messageVi: 'chỉ tiêu này chỉ báo cáo ở cấp tỉnh' });
+    }
+  });
+  if (problems.length > 0) throw invalid(problems);
+}
+
+function invalid(errors: FieldProblem[]): ProblemException {
+  const title = titleFor(422);
+  return new ProblemException({
+    type: 'https://dtp.gov.vn/problems/invalid-form',
+    title: title.en,
+    status: 422,
+    detail: errors.map((e) => e.message).join('; '),
+    vi: { title: title.vi, detail: errors.map((e) => e.messageVi).join('; ') },
+    errors,
+  });
+}

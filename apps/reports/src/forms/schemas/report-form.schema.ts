@@ -1,0 +1,55 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { DeadlineRule, FixedPeriodType, IndicatorDefinition, ReportingCalendar, UnitLevel } from '@dtp/domain';
+import { Schema as MongooseSchema } from 'mongoose';
+
+export type FormIndicator = Omit<IndicatorDefinition, 'reportedBy'>;
+
+/** A report form (biểu mẫu) of a province: what is reported, by whom, for which periods, by when. */
+@Schema({ collection: 'forms', versionKey: false })
+export class ReportForm {
+  /** `<province>:<code>` */
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ required: true })
+  code!: string;
+
+  @Prop({ required: true, index: true })
+  provinceCode!: string;
+
+  @Prop({ required: true })
+  nameVi!: string;
+
+  @Prop({ required: true })
+  nameEn!: string;
+
+  @Prop({ type: String, required: true })
+  periodType!: FixedPeriodType;
+
+  @Prop({ type: String, required: true })
+  calendar!: ReportingCalendar;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  deadline!: DeadlineRule;
+
+  @Prop({ type: [String], required: true })
+  levels!: UnitLevel[];
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
+  indicators!: FormIndicator[];
+
+  @Prop({ required: true })
+  version!: number;
+
+  @Prop({ required: true })
+  updatedAt!: Date;
+
+  @Prop({ required: true })
+  updatedBy!: string;
+}
+
+export const ReportFormSchema = SchemaFactory.createForClass(ReportForm);
+
+export function formIdOf(provinceCode: string, code: string): string {
+  return `${provinceCode}:${code}`;
+}
