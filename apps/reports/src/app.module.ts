@@ -3,6 +3,7 @@ import { serviceInfrastructure } from '@dtp/messaging';
 import { AuthModule } from './auth/auth.module';
 import { ReportsConfig } from './config';
 import { FormsModule } from './forms/forms.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 
 export const SERVICE_NAME = 'reports';
@@ -18,6 +19,7 @@ export class AppModule {
         ...serviceInfrastructure({ service: SERVICE_NAME, env: config }),
         forms,
         AuthModule.register({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.TOKEN_TTL_SECONDS, ...(admin ? { admin } : {}) }),
+        IdempotencyModule,
         SubmissionsModule.register(forms),
       ],
     };

@@ -234,6 +234,44 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
     });
   });
 
+  describe('Idempotency-Key', () => {
+    it('answers a repeated request with the first answer and writes once', async () => {
+      const unit = uniqueCode('I');
+      const who = { headers: { 'x-api-key': (await issueKey(unit)).key, 'idempotency-key': `submit-${unit}` } };
+      const first = await submit(who, {});
+      const again = await submit(who, {});
+      expect(first.statusCode).toBe(201);
+      expect(again.statusCode).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json()).toEqual(first.json());
+      const stored = (await call('GET', `/api/v1/submissions/${idOf(unit)}`, who.headers)).json();
+      expect(stored.revision).toBe(1);
+      // Without the key, the same body is a new revision.
+      expect((await submit({ headers: { 'x-api-key': who.headers['x-api-key']! } }, {})).json().revision).toBe(2);
+    });
+
+    it('refuses the same key with another body, and lets a failed request be retried with its key', async () => {
+      const unit = uniqueCode('I');
+      const key = (await issueKey(unit)).key;
+      const who = { headers: { 'x-api-key': key, 'idempotency-key': 'one-key' } };
+      const failed = await submit(who, { values: reportValuesFixture().slice(1) });
+      expect(failed.statusCode).toBe(422);
+      const fixed = await submit(who, {});
+      expect(fixed.statusCode).toBe(201);
+      const changed = await submit(who, { values: reportValuesFixture(2) });
+      expect(changed.statusCode).toBe(422);
+      expect(changed.json()).toMatchObject({ errors: [{ field: 'Idempotency-Key' }], detail: 'this Idempotency-Key was used with a different request body' });
+    });
+
+    it('keeps one caller’s keys apart from another’s', async () => {
+      const [a, b] = [uniqueCode('I'), uniqueCode('I')];
+      const first = await submit({ headers: { 'x-api-key': (await issueKey(a)).key, 'idempotency-key': 'shared' } }, {});
+      const second = await submit({ headers: { 'x-api-key': (await issueKey(b)).key, 'idempotency-key': 'shared' } }, {});
+      expect(second.headers['idempotent-replayed']).toBeUndefined();
+      expect(second.json()._id).not.toBe(first.json()._id);
+    });
+  });
+
   it('leaves health, metrics and the OpenAPI document open, and documents both credentials', async () => {
     expect((await call('GET', '/health/ready', {})).json()).toEqual({ status: 'ok', checks: { mongodb: { status: 'up' }, kafka: { status: 'up' } } });
     expect((await call('GET', '/metrics', {})).statusCode).toBe(200);

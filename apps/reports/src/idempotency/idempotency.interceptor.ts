@@ -1,0 +1,105 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ProblemException, titleFor } from '@dtp/platform';
+import { createHash } from 'node:crypto';
+import { Model } from 'mongoose';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { AuthenticatedRequest } from '../auth/auth.guard';
+import { actorName } from '../auth/principal';
+import { IdempotencyRecord } from './idempotency-record.schema';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** How long an answer is kept for retries. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+const DUPLICATE_KEY = 11000;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface Request extends AuthenticatedRequest {
+  method: string;
+  url: string;
+  body?: unknown;
+}
+
+interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * `Idempotency-Key` on every write: the first request with a key is processed and its answer
+ * kept; the same key and body again get that answer (`Idempotent-Replayed: true`) and nothing
+ * is written twice; the same key with another body is refused (422); while the first is still
+ * running, a second gets 409. A request that fails leaves no record, so it may be retried.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@InjectModel(IdempotencyRecord.name) private readonly records: Model<IdempotencyRecord>) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    const raw = request.headers[IDEMPOTENCY_HEADER];
+    const key = Array.isArray(raw) ? raw[0] : raw;
+    // Public writes (signing in) are not kept: their answers are credentials.
+    if (!key || !WRITE_METHODS.has(request.method) || !request.principal) return next.handle();
+    if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw problem(400, 'Idempotency-Key must be 1–200 printable ASCII characters', 'Idempotency-Key phải gồm 1–200 ký tự ASCII in được');
+    const caller = actorName(request.principal);
+    const id = sha256(`${caller}\n${request.method}\n${request.url}\n${key}`);
+    const fingerprint = sha256(JSON.stringify(request.body ?? null));
+    const reply = context.switchToHttp().getResponse<Reply>();
+    return from(this.run(id, fingerprint, reply, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+
+  private async run(id: string, fingerprint: string, reply: Reply, handle: () => Promise<unknown>): Promise<unknown> {
+    const replay = await this.claim(id, fingerprint);
+    if (replay) {
+      reply.header('idempotent-replayed', 'true');
+      return replay.response;
+    }
+    try {
+      const response = await handle();
+      await this.records.updateOne({ _id: id }, { $set: { state: 'completed', response: response === undefined ? null : JSON.parse(JSON.stringify(response)) } });
+      return response;
+    } catch (error) {
+      await this.records.deleteOne({ _id: id, state: 'pending' });
+      throw error;
+    }
+  }
+
+  /** Records the key as in progress, or returns the finished answer to replay. */
+  private async claim(id: string, fingerprint: string): Promise<{ response: unknown } | undefined> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        await this.records.create({ _id: id, fingerprint, state: 'pending', response: null, createdAt: new Date() });
+        return undefined;
+      } catch (error) {
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      }
+      const existing = await this.records.findById(id).lean<IdempotencyRecord>().exec();
+      if (!existing) continue;
+      if (Date.now() - existing.createdAt.getTime() > IDEMPOTENCY_WINDOW_MS) {
+        await this.records.deleteOne({ _id: id, createdAt: existing.createdAt });
+        continue;
+      }
+      if (existing.fingerprint !== fingerprint) {
+        throw problem(422, 'this Idempotency-Key was used with a different request body', 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác');
+      }
+      if (existing.state === 'pending') throw problem(409, 'a request with this Idempotency-Key is still being processed', 'yêu cầu với Idempotency-Key này đang được xử lý');
+      return { response: existing.response };
+    }
+    throw problem(409, 'this Idempotency-Key is contended; try again', 'Idempotency-Key đang bị tranh chấp; vui lòng thử lại');
+  }
+}
+
+function problem(status: number, detail: string, detailVi: string): ProblemException {
+  const title = titleFor(status);
+  return new ProblemException({
+    type: 'https://dtp.gov.vn/problems/idempotency',
+    title: title.en,
+    status,
+    detail,
+    vi: { title: title.vi, detail: detailVi },
+    errors: [{ field: 'Idempotency-Key', message: detail, messageVi: detailVi }],
+  });
+}
