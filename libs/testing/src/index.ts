@@ -5,3 +5,4 @@ export * from './kafka-probe';
 export * from './service-process';
 export * from './fixtures/submission.factory';
 export * from './fixtures/report-form.factory';
+export * from './dedicated-kafka';
