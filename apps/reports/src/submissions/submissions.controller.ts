@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { problemOf } from '@dtp/platform';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorName, Principal } from '../auth/principal';
 import { assertCanRead, assertProvince, writingUnit } from '../auth/scope';
-import { ApproveReportDto, CorrectReportDto, ReturnReportDto, SubmitReportDto } from './dto/submit-report.dto';
+import { ApproveReportDto, BatchItemResultDto, CorrectReportDto, ReturnReportDto, SubmitBatchDto, SubmitReportDto } from './dto/submit-report.dto';
 import { parseSubmissionId, SubmissionsService } from './submissions.service';
 
 @ApiTags('submissions')
@@ -23,6 +24,28 @@ export class SubmissionsController {
     const unit = writingUnit(principal, dto);
     const action = dto.status === 'draft' ? 'save-draft' : 'submit';
     return this.submissions.act({ ...unit, formCode: dto.formCode, period: dto.period }, { action, actor: 'unit', by: actorName(principal), values: dto.values });
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @Access({ units: true })
+  @ApiOperation({
+    summary: 'Submit several reports (for example one per period) in one request',
+    description: 'Each report is its own write: one refused does not undo the others. The answer lists, in order, each report’s own status and its submission or problem.',
+  })
+  @ApiOkResponse({ type: [BatchItemResultDto] })
+  async batch(@Body() dto: SubmitBatchDto, @CurrentPrincipal() principal: Principal): Promise<BatchItemResultDto[]> {
+    const results: BatchItemResultDto[] = [];
+    for (const [index, report] of dto.reports.entries()) {
+      try {
+        results.push({ index, status: 201, submission: await this.submit(report, principal) });
+      } catch (error) {
+        const problem = problemOf(error);
+        if (problem.status >= 500) throw error;
+        results.push({ index, status: problem.status, problem });
+      }
+    }
+    return results;
   }
 
   @Post(':id/return')

@@ -234,6 +234,32 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
     });
   });
 
+  describe('batches', () => {
+    it('stores each good report of a batch and answers each bad one with its own problem', async () => {
+      const unit = uniqueCode('BA');
+      const who = { headers: { 'x-api-key': (await issueKey(unit)).key } };
+      const res = await call('POST', '/api/v1/submissions/batch', who.headers, {
+        reports: [
+          { formCode: 'CDS-Q', period: '2024Q1', values: reportValuesFixture() },
+          { formCode: 'CDS-Q', period: '2999Q1', values: reportValuesFixture() },
+          { formCode: 'CDS-Q', period: '2024Q2', values: reportValuesFixture(), unitCode: unitB.unit },
+          { formCode: 'CDS-Q', period: '2024Q3', values: reportValuesFixture() },
+        ],
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().map((r: { index: number; status: number }) => [r.index, r.status])).toEqual([[0, 201], [1, 422], [2, 403], [3, 201]]);
+      expect(res.json()[1].problem.errors[0].field).toBe('period');
+      expect((await call('GET', `/api/v1/submissions/${idOf(unit, '2024Q3')}`, who.headers)).json().status).toBe('submitted');
+      expect((await call('GET', `/api/v1/submissions/${idOf(unit, '2024Q2')}`, who.headers)).statusCode).toBe(404);
+    });
+
+    it('refuses an empty batch or one of more than 100 reports as a whole', async () => {
+      expect((await call('POST', '/api/v1/submissions/batch', unitA.headers, { reports: [] })).statusCode).toBe(400);
+      const tooMany = Array.from({ length: 101 }, () => ({ formCode: 'CDS-Q', period: '2024Q1', values: [] }));
+      expect((await call('POST', '/api/v1/submissions/batch', unitA.headers, { reports: tooMany })).json().errors[0].field).toBe('reports');
+    });
+  });
+
   describe('Idempotency-Key', () => {
     it('answers a repeated request with the first answer and writes once', async () => {
       const unit = uniqueCode('I');

@@ -17,27 +17,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<{ url?: string }>();
     const reply = http.getResponse<ReplyLike>();
-    const problem = this.toProblem(exception);
+    const problem = problemOf(exception);
     problem.instance = request.url;
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof ProblemException) return { ...exception.problem };
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const title = titleFor(status);
-      const response = exception.getResponse();
-      const detail =
-        typeof response === 'string'
-          ? response
-          : Array.isArray((response as { message?: unknown }).message)
-            ? ((response as { message: string[] }).message).join('; ')
-            : String((response as { message?: unknown }).message ?? exception.message);
-      return { type: 'about:blank', title: title.en, status, detail, vi: { title: title.vi } };
-    }
-    const title = titleFor(500);
-    return { type: 'about:blank', title: title.en, status: 500, vi: { title: title.vi } };
+/** The problem document for any error: as thrown for ProblemException, derived for HttpException, bare for the rest. */
+export function problemOf(exception: unknown): Problem {
+  if (exception instanceof ProblemException) return { ...exception.problem };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const title = titleFor(status);
+    const response = exception.getResponse();
+    const detail =
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? ((response as { message: string[] }).message).join('; ')
+          : String((response as { message?: unknown }).message ?? exception.message);
+    return { type: 'about:blank', title: title.en, status, detail, vi: { title: title.vi } };
   }
+  const title = titleFor(500);
+  return { type: 'about:blank', title: title.en, status: 500, vi: { title: title.vi } };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsPeriodId } from './is-period-id';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -98,4 +98,28 @@ export class CorrectReportDto {
   @ValidateNested({ each: true })
   @Type(() => ReportedValueDto)
   values!: ReportedValueDto[];
+}
+
+export class SubmitBatchDto {
+  @ApiProperty({ type: [SubmitReportDto], description: 'Up to 100 reports, each stored on its own' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SubmitReportDto)
+  reports!: SubmitReportDto[];
+}
+
+export class BatchItemResultDto {
+  @ApiProperty({ example: 0 })
+  index!: number;
+
+  @ApiProperty({ description: 'The status this report alone would have had', example: 201 })
+  status!: number;
+
+  @ApiPropertyOptional({ description: 'The stored submission, when accepted' })
+  submission?: object;
+
+  @ApiPropertyOptional({ description: 'Why it was refused (RFC 9457 problem)' })
+  problem?: object;
 }
