@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@dtp/messaging';
 import { AuthModule } from './auth/auth.module';
 import { ReportsConfig } from './config';
+import { Dhis2Module } from './dhis2/dhis2.module';
 import { FormsModule } from './forms/forms.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -13,6 +14,7 @@ export class AppModule {
   static forRoot(config: ReportsConfig): DynamicModule {
     const admin = config.ADMIN_PASSWORD && config.ADMIN_PROVINCE_CODE ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, provinceCode: config.ADMIN_PROVINCE_CODE } : undefined;
     const forms = FormsModule.register({ holidays: config.PUBLIC_HOLIDAYS, workingWeekendDays: config.WORKING_WEEKEND_DAYS });
+    const submissions = SubmissionsModule.register(forms);
     return {
       module: AppModule,
       imports: [
@@ -20,7 +22,8 @@ export class AppModule {
         forms,
         AuthModule.register({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.TOKEN_TTL_SECONDS, ...(admin ? { admin } : {}) }),
         IdempotencyModule,
-        SubmissionsModule.register(forms),
+        submissions,
+        Dhis2Module.register(submissions),
       ],
     };
   }

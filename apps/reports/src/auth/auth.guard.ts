@@ -45,9 +45,10 @@ export class AuthGuard implements CanActivate {
   }
 
   private authenticate(request: AuthenticatedRequest): Promise<Principal> {
-    const key = header(request, 'x-api-key');
-    if (key) return this.keys.authenticate(key);
     const authorization = header(request, 'authorization');
+    // DHIS2 clients send personal access tokens as `Authorization: ApiToken …`; a unit key works there too.
+    const key = header(request, 'x-api-key') ?? (authorization && /^ApiToken\s+(\S+)$/i.exec(authorization)?.[1]);
+    if (key) return this.keys.authenticate(key);
     const bearer = authorization && /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     if (bearer) return this.tokens.verify(bearer);
     return Promise.reject(unauthorized('send an API key (X-API-Key) or a token (Authorization: Bearer)', 'cần khoá API (X-API-Key) hoặc mã đăng nhập (Authorization: Bearer)'));

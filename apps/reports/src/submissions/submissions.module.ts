@@ -13,6 +13,7 @@ export class SubmissionsModule {
       imports: [MongooseModule.forFeature([{ name: Submission.name, schema: SubmissionSchema }]), forms],
       controllers: [SubmissionsController],
       providers: [SubmissionsService, SubmissionOutboxRelay],
+      exports: [SubmissionsService],
     };
   }
 }

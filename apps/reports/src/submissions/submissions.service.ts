@@ -77,6 +77,21 @@ export class SubmissionsService {
     return this.get(_id);
   }
 
+  /** Everything `act` would check, without writing: for dry runs. */
+  async preview(ref: SubmissionRef, incoming: ActionRequest): Promise<void> {
+    const form = await this.forms.get(ref.provinceCode, ref.formCode);
+    checkPeriod(form, ref.period, incoming.now ?? new Date());
+    if (incoming.values) checkValues(plainValues(incoming.values), form.indicators, incoming.action !== 'save-draft');
+    const current = await this.submissions.findById(submissionIdOf(ref), { status: 1, firstSubmittedAt: 1 }).lean<Submission>().exec();
+    const next = transition(current?.status, incoming.action, incoming.actor, Boolean(current?.firstSubmittedAt));
+    if (!next.ok) throw refused(next.code, next.reason, next.reasonVi);
+  }
+
+  /** The stored submission, or undefined. */
+  find(ref: SubmissionRef): Promise<Submission | null> {
+    return this.submissions.findById(submissionIdOf(ref), HIDDEN).lean<Submission>().exec();
+  }
+
   async get(id: string): Promise<Submission> {
     const found = await this.submissions.findById(id, HIDDEN).lean<Submission>().exec();
     if (!found) throw new NotFoundException(`submission ${id} not found`);

@@ -1,0 +1,70 @@
+import { Body, Controller, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { actorName, Principal } from '../auth/principal';
+import { assertProvince, writingUnit } from '../auth/scope';
+import { DataValueSetDto, Dhis2MappingDto, ImportQueryDto } from './dto/dhis2.dto';
+import { Dhis2ImportService } from './dhis2-import.service';
+import { ImportWebMessage, webMessageOf } from './import-summary';
+
+interface Reply {
+  status(code: number): unknown;
+}
+
+/** The example from DHIS2's own Web API documentation ("Sending data values"). */
+const DHIS2_DOC_EXAMPLE = {
+  dataSet: 'pBOMPrpg1QX',
+  completeDate: '2014-02-03',
+  period: '201401',
+  orgUnit: 'DiszpKrYNg8',
+  dataValues: [
+    { dataElement: 'f7n9E0hX8qk', value: '1' },
+    { dataElement: 'Ix2HsbDMLea', value: '2' },
+    { dataElement: 'eY5ehpbEsB7', value: '3' },
+  ],
+};
+
+@ApiTags('dhis2')
+@Controller()
+export class Dhis2Controller {
+  constructor(private readonly imports: Dhis2ImportService) {}
+
+  @Put('api/v1/dhis2/mappings')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Map a DHIS2 data set onto a form: data elements onto indicators, org units onto unit codes (admin)' })
+  saveMapping(@Body() dto: Dhis2MappingDto, @CurrentPrincipal() principal: Principal) {
+    assertProvince(principal, dto.provinceCode);
+    return this.imports.saveMapping(dto);
+  }
+
+  @Post('api/dataValueSets')
+  @HttpCode(200)
+  @Access({ units: true })
+  @ApiSecurity('api-key')
+  @ApiOperation({
+    summary: 'DHIS2-compatible data value set import',
+    description:
+      'Takes DHIS2’s JSON data value set and answers with DHIS2’s import summary (imported, updated, ignored, conflicts), wrapped as DHIS2 2.38+ does; 409 when nothing could be imported. ' +
+      '`dryRun=true` checks and counts without storing. A unit key may also be sent as `Authorization: ApiToken <key>`.',
+  })
+  @ApiBody({ type: DataValueSetDto, examples: { dhis2Documentation: { summary: 'From DHIS2’s Web API documentation', value: DHIS2_DOC_EXAMPLE } } })
+  @ApiOkResponse({ description: 'Import summary' })
+  async importDataValueSet(
+    @Body() set: DataValueSetDto,
+    @Query() query: ImportQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<ImportWebMessage> {
+    const unit = writingUnit(principal, {});
+    const summary = await this.imports.import(set, { ...unit, by: actorName(principal) }, {
+      dryRun: query.dryRun === 'true',
+      importStrategy: (query.importStrategy ?? 'CREATE_AND_UPDATE').toUpperCase(),
+      idScheme: (query.idScheme ?? 'UID').toUpperCase(),
+    });
+    const message = webMessageOf(summary);
+    reply.status(message.httpStatusCode);
+    return message;
+  }
+}
