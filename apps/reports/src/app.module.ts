@@ -3,6 +3,7 @@ import { serviceInfrastructure } from '@dtp/messaging';
 import { AuthModule } from './auth/auth.module';
 import { ReportsConfig } from './config';
 import { Dhis2Module } from './dhis2/dhis2.module';
+import { ExcelModule } from './excel/excel.module';
 import { FormsModule } from './forms/forms.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -24,6 +25,7 @@ export class AppModule {
         IdempotencyModule,
         submissions,
         Dhis2Module.register(submissions),
+        ExcelModule.register(forms, submissions),
       ],
     };
   }

@@ -15,7 +15,11 @@ export interface ServiceDescription {
   version?: string;
   /** Document the credentials the service accepts: X-API-Key for units, Bearer tokens for officials. */
   credentials?: boolean;
+  /** Content types taken as raw bytes (a Buffer body), for file uploads such as .xlsx. */
+  binaryBodies?: string[];
 }
+
+const BINARY_BODY_LIMIT = 10 * 1024 * 1024;
 
 /**
  * Creates a Nest application on Fastify with what every service shares: JSON logs with a
@@ -45,6 +49,9 @@ export async function createService(
     done();
   });
 
+  for (const type of service.binaryBodies ?? []) {
+    fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: BINARY_BODY_LIMIT }, (_request, body, done) => done(null, body));
+  }
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationProblem }),

@@ -6,6 +6,9 @@ export interface FieldProblem {
   field: string;
   message: string;
   messageVi: string;
+  /** For a problem in an uploaded sheet: where, as people find it in Excel. */
+  row?: number;
+  column?: string;
 }
 
 export interface Problem {
