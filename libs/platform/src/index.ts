@@ -13,3 +13,4 @@ export * from './bootstrap/run-service';
 export * from './bootstrap/start-service';
 export * from './concurrency/keyed-mutex';
 export * from './health/public-route';
+export * from './openapi/problem-responses';

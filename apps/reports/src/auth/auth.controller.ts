@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException, titleFor } from '@dtp/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, ProblemException, titleFor } from '@dtp/platform';
 import { Access, Public } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { assertProvince } from './scope';
-import { CreateUserDto, IssueApiKeyDto, IssuedKeyDto, RotateApiKeyDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
+import { ApiKeyViewDto, CreateUserDto, IssueApiKeyDto, IssuedKeyDto, RotateApiKeyDto, TokenRequestDto, TokenResponseDto, UserViewDto } from './dto/auth.dto';
 import { actorName, Principal } from './principal';
 import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
@@ -24,6 +24,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in as an official: a signed token for Authorization: Bearer' })
   @ApiOkResponse({ type: TokenResponseDto })
+  @ApiProblemResponses(400, 401)
   async token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
     const principal = await this.users.authenticate(body.username, body.password);
     if (principal.kind !== 'official') throw new Error('unreachable: users are officials');
@@ -34,6 +35,8 @@ export class AuthController {
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create an official (admin)' })
+  @ApiCreatedResponse({ type: UserViewDto })
+  @ApiProblemResponses(400, 401, 403)
   createUser(@Body() body: CreateUserDto, @CurrentPrincipal() admin: Principal) {
     assertProvince(admin, body.provinceCode);
     return this.users.create(body);
@@ -44,6 +47,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Issue an API key for a unit’s system (admin); the key is shown once' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
+  @ApiProblemResponses(400, 401, 403)
   issueKey(@Body() body: IssueApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
     assertProvince(admin, body.provinceCode);
     return this.keys.issue({ provinceCode: body.provinceCode, unitCode: body.unitCode }, futureDate(body.expiresAt), actorName(admin));
@@ -54,6 +58,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace a key by a new one; the old one stops working at once (admin)' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
+  @ApiProblemResponses(400, 401, 403, 404)
   rotateKey(@Param('id') id: string, @Body() body: RotateApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
     return this.keys.rotate(id, futureDate(body.expiresAt), actorName(admin));
   }
@@ -63,6 +68,8 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a key (admin)' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblemResponses(401, 403, 404)
   revokeKey(@Param('id') id: string): Promise<void> {
     return this.keys.revoke(id);
   }
@@ -71,6 +78,8 @@ export class AuthController {
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A unit’s keys, without their secrets (admin)' })
+  @ApiOkResponse({ type: [ApiKeyViewDto] })
+  @ApiProblemResponses(401, 403)
   listKeys(@Param('provinceCode') provinceCode: string, @Param('unitCode') unitCode: string) {
     return this.keys.listForUnit(provinceCode, unitCode);
   }

@@ -1,12 +1,14 @@
 import { Body, Controller, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorName, Principal } from '../auth/principal';
 import { assertProvince, writingUnit } from '../auth/scope';
 import { DataValueSetDto, Dhis2MappingDto, ImportQueryDto } from './dto/dhis2.dto';
 import { Dhis2ImportService } from './dhis2-import.service';
+import { ImportWebMessageDto } from './dto/import-summary.dto';
 import { ImportWebMessage, webMessageOf } from './import-summary';
+import { ApiProblemResponses } from '@dtp/platform';
 
 interface Reply {
   status(code: number): unknown;
@@ -34,6 +36,8 @@ export class Dhis2Controller {
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Map a DHIS2 data set onto a form: data elements onto indicators, org units onto unit codes (admin)' })
+  @ApiOkResponse({ description: 'The mapping as stored', type: Dhis2MappingDto })
+  @ApiProblemResponses(400, 401, 403)
   saveMapping(@Body() dto: Dhis2MappingDto, @CurrentPrincipal() principal: Principal) {
     assertProvince(principal, dto.provinceCode);
     return this.imports.saveMapping(dto);
@@ -50,7 +54,9 @@ export class Dhis2Controller {
       '`dryRun=true` checks and counts without storing. A unit key may also be sent as `Authorization: ApiToken <key>`.',
   })
   @ApiBody({ type: DataValueSetDto, examples: { dhis2Documentation: { summary: 'From DHIS2’s Web API documentation', value: DHIS2_DOC_EXAMPLE } } })
-  @ApiOkResponse({ description: 'Import summary' })
+  @ApiOkResponse({ type: ImportWebMessageDto, description: 'Import summary (SUCCESS or WARNING)' })
+  @ApiResponse({ status: 409, type: ImportWebMessageDto, description: 'Import summary with status ERROR: nothing imported' })
+  @ApiProblemResponses(400, 401, 403)
   async importDataValueSet(
     @Body() set: DataValueSetDto,
     @Query() query: ImportQueryDto,

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorName, Principal, unitOf } from '../auth/principal';
 import { assertProvince, writingUnit } from '../auth/scope';
 import { FormsService } from '../forms/forms.service';
+import { ApiProblemResponses } from '@dtp/platform';
+import { SubmissionViewDto } from '../submissions/dto/submission-view.dto';
 import { XLSX_CONTENT_TYPE } from './excel-layout';
 import { ExcelImportService } from './excel-import.service';
 import { formTemplate } from './excel-template';
@@ -34,6 +36,8 @@ export class ExcelController {
   @Header('content-type', XLSX_CONTENT_TYPE)
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOperation({ summary: 'The form as an Excel file to fill in and upload' })
+  @ApiOkResponse({ description: 'The .xlsx file', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblemResponses(401, 403, 404)
   async template(@Param('provinceCode') provinceCode: string, @Param('code') code: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: Reply): Promise<Buffer> {
     assertProvince(principal, provinceCode);
     const form = await this.forms.get(provinceCode, code);
@@ -48,7 +52,8 @@ export class ExcelController {
   @ApiBody({ description: 'The filled .xlsx file as the request body (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)', schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'status', required: false, enum: ['submitted', 'draft'] })
   @ApiOperation({ summary: 'Upload a report as the form’s Excel file; a file with any wrong cell is refused whole, each cell named' })
-  @ApiCreatedResponse({ description: 'Stored, as with POST /api/v1/submissions' })
+  @ApiCreatedResponse({ type: SubmissionViewDto, description: 'Stored, as with POST /api/v1/submissions' })
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   upload(@Body() file: Buffer, @Query('status') status: string | undefined, @CurrentPrincipal() principal: Principal) {
     const unit = writingUnit(principal, {});
     return this.excel.import(file, unit, { action: status === 'draft' ? 'save-draft' : 'submit', actor: 'unit', by: actorName(principal) });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { problemOf } from '@dtp/platform';
+import { ApiProblemResponses, problemOf } from '@dtp/platform';
+import { SubmissionViewDto, RevisionDto } from './dto/submission-view.dto';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorName, Principal } from '../auth/principal';
@@ -19,7 +20,8 @@ export class SubmissionsController {
   @HttpCode(201)
   @Access({ units: true })
   @ApiOperation({ summary: 'Save a draft of, or submit, the caller’s report for a form and period (a new revision if one exists)' })
-  @ApiCreatedResponse({ description: 'Stored; a submission’s reports.submission.v1 event is on its way' })
+  @ApiCreatedResponse({ type: SubmissionViewDto, description: 'Stored; a submission’s reports.submission.v1 event is on its way' })
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   submit(@Body() dto: SubmitReportDto, @CurrentPrincipal() principal: Principal) {
     const unit = writingUnit(principal, dto);
     const action = dto.status === 'draft' ? 'save-draft' : 'submit';
@@ -34,6 +36,7 @@ export class SubmissionsController {
     description: 'Each report is its own write: one refused does not undo the others. The answer lists, in order, each report’s own status and its submission or problem.',
   })
   @ApiOkResponse({ type: [BatchItemResultDto] })
+  @ApiProblemResponses(400, 401, 403)
   async batch(@Body() dto: SubmitBatchDto, @CurrentPrincipal() principal: Principal): Promise<BatchItemResultDto[]> {
     const results: BatchItemResultDto[] = [];
     for (const [index, report] of dto.reports.entries()) {
@@ -52,6 +55,8 @@ export class SubmissionsController {
   @HttpCode(200)
   @Access({ roles: ['reviewer'] })
   @ApiOperation({ summary: 'Return a submitted report to its unit with the reason (reviewer)' })
+  @ApiOkResponse({ type: SubmissionViewDto })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   returnReport(@Param('id') id: string, @Body() dto: ReturnReportDto, @CurrentPrincipal() principal: Principal) {
     const ref = parseSubmissionId(id);
     assertProvince(principal, ref.provinceCode);
@@ -62,6 +67,8 @@ export class SubmissionsController {
   @HttpCode(200)
   @Access({ roles: ['reviewer'] })
   @ApiOperation({ summary: 'Approve a submitted report; it is then locked (reviewer)' })
+  @ApiOkResponse({ type: SubmissionViewDto })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   approve(@Param('id') id: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() principal: Principal) {
     const ref = parseSubmissionId(id);
     assertProvince(principal, ref.provinceCode);
@@ -72,6 +79,8 @@ export class SubmissionsController {
   @HttpCode(201)
   @Access({ units: true })
   @ApiOperation({ summary: 'Correct an approved report: a new revision, submitted again for review' })
+  @ApiCreatedResponse({ type: SubmissionViewDto })
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   correct(@Param('id') id: string, @Body() dto: CorrectReportDto, @CurrentPrincipal() principal: Principal) {
     const ref = parseSubmissionId(id);
     writingUnit(principal, ref);
@@ -81,7 +90,8 @@ export class SubmissionsController {
   @Get(':id')
   @Access({ units: true, roles: ['reviewer', 'admin'] })
   @ApiOperation({ summary: 'A submission with its revision history' })
-  @ApiOkResponse({ description: 'The submission' })
+  @ApiOkResponse({ type: SubmissionViewDto })
+  @ApiProblemResponses(401, 403, 404)
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     assertCanRead(principal, parseSubmissionId(id));
     return this.submissions.get(id);
@@ -90,6 +100,8 @@ export class SubmissionsController {
   @Get(':id/revisions/:revision')
   @Access({ units: true, roles: ['reviewer', 'admin'] })
   @ApiOperation({ summary: 'The submission as it stood after one revision' })
+  @ApiOkResponse({ type: RevisionDto })
+  @ApiProblemResponses(401, 403, 404)
   async revision(@Param('id') id: string, @Param('revision', ParseIntPipe) revision: number, @CurrentPrincipal() principal: Principal) {
     assertCanRead(principal, parseSubmissionId(id));
     return this.submissions.atRevision(id, revision);

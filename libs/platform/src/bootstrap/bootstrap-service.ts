@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { ProblemDto } from '../openapi/problem-responses';
 import { validationProblem } from '../errors/validation-problem';
 import { acceptableCorrelationId, CORRELATION_HEADER, withCorrelationId } from '../logging/correlation';
 import { JsonLogger } from '../logging/json-logger';
@@ -69,7 +70,7 @@ export function mountOpenApi(app: INestApplication, service: ServiceDescription)
   if (service.credentials) {
     config.addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'A unit system’s API key' }, 'api-key').addBearerAuth();
   }
-  const document = SwaggerModule.createDocument(app, config.build());
+  const document = SwaggerModule.createDocument(app, config.build(), { extraModels: [ProblemDto] });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
 }
 

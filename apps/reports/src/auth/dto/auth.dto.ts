@@ -17,7 +17,7 @@ export class TokenRequestDto {
 }
 
 export class TokenResponseDto {
-  @ApiProperty({ description: 'Send as Authorization: Bearer <accessToken>' })
+  @ApiProperty({ description: 'Send as Authorization: Bearer <accessToken>', example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…' })
   accessToken!: string;
 
   @ApiProperty({ example: 3600 })
@@ -57,7 +57,7 @@ export class IssuedKeyDto {
   @ApiProperty({ example: '178' })
   unitCode!: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: '2027-12-31T16:59:59.000Z' })
   expiresAt!: Date;
 }
 
@@ -86,4 +86,47 @@ export class CreateUserDto {
   @IsOptional()
   @Matches(CODE)
   unitCode?: string;
+}
+
+export class UserViewDto {
+  @ApiProperty({ example: 'nguyen.van.a' })
+  _id!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['reviewer'] })
+  roles!: Role[];
+
+  @ApiProperty({ example: '20' })
+  provinceCode!: string;
+
+  @ApiProperty({ nullable: true, type: String, example: null })
+  unitCode!: string | null;
+
+  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' })
+  createdAt!: Date;
+}
+
+export class ApiKeyViewDto {
+  @ApiProperty({ example: '9f1c2a7b3d4e5f60' })
+  _id!: string;
+
+  @ApiProperty({ example: '20' })
+  provinceCode!: string;
+
+  @ApiProperty({ example: '178' })
+  unitCode!: string;
+
+  @ApiProperty({ example: '2027-12-31T16:59:59.000Z' })
+  expiresAt!: Date;
+
+  @ApiProperty({ nullable: true, type: Date, example: null })
+  revokedAt!: Date | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The key that replaced it in a rotation', example: null })
+  replacedBy!: string | null;
+
+  @ApiProperty({ example: '2026-01-05T08:00:00.000Z' })
+  createdAt!: Date;
+
+  @ApiProperty({ example: 'user:admin' })
+  createdBy!: string;
 }

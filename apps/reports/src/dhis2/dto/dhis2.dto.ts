@@ -84,7 +84,7 @@ export class DataValueDto {
   @IsString()
   categoryOptionCombo?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'HllvX50cXC0' })
   @IsOptional()
   @IsString()
   attributeOptionCombo?: string;
@@ -94,7 +94,7 @@ export class DataValueDto {
   @MaxLength(100)
   value!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'Số liệu tháng 1' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -122,7 +122,7 @@ export class DataValueSetDto {
   @IsString()
   orgUnit?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'HllvX50cXC0' })
   @IsOptional()
   @IsString()
   attributeOptionCombo?: string;

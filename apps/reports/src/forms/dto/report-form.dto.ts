@@ -44,7 +44,7 @@ export class FormIndicatorDto {
   @IsIn(['higher-is-better', 'lower-is-better'])
   direction!: 'higher-is-better' | 'lower-is-better';
 
-  @ApiPropertyOptional({ enum: ['all', 'any', 'count'], description: 'For milestones' })
+  @ApiPropertyOptional({ enum: ['all', 'any', 'count'], description: 'For milestones', example: 'count' })
   @IsOptional()
   @IsIn(['all', 'any', 'count'])
   milestoneAggregation?: 'all' | 'any' | 'count';

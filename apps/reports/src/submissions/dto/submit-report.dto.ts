@@ -117,9 +117,9 @@ export class BatchItemResultDto {
   @ApiProperty({ description: 'The status this report alone would have had', example: 201 })
   status!: number;
 
-  @ApiPropertyOptional({ description: 'The stored submission, when accepted' })
+  @ApiPropertyOptional({ description: 'The stored submission, when accepted', example: { _id: '20:178:CDS-Q:2026Q1', status: 'submitted', revision: 1 } })
   submission?: object;
 
-  @ApiPropertyOptional({ description: 'Why it was refused (RFC 9457 problem)' })
+  @ApiPropertyOptional({ description: 'Why it was refused (RFC 9457 problem)', example: { type: 'https://dtp.gov.vn/problems/period-not-open', status: 422, detail: 'period 2999Q1 opens on 2998-12-15' } })
   problem?: object;
 }
