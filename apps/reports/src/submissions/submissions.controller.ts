@@ -53,26 +53,26 @@ export class SubmissionsController {
 
   @Post(':id/return')
   @HttpCode(200)
-  @Access({ roles: ['reviewer'] })
-  @ApiOperation({ summary: 'Return a submitted report to its unit with the reason (reviewer)' })
+  @Access({ roles: ['reviewer', 'admin'] })
+  @ApiOperation({ summary: 'Return a submitted report to its unit with the reason (the form’s approvers)' })
   @ApiOkResponse({ type: SubmissionViewDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   returnReport(@Param('id') id: string, @Body() dto: ReturnReportDto, @CurrentPrincipal() principal: Principal) {
     const ref = parseSubmissionId(id);
     assertProvince(principal, ref.provinceCode);
-    return this.submissions.act(ref, { action: 'return', actor: 'reviewer', by: actorName(principal), comment: dto.reason });
+    return this.submissions.act(ref, { action: 'return', actor: 'reviewer', by: actorName(principal), roles: rolesOf(principal), comment: dto.reason });
   }
 
   @Post(':id/approve')
   @HttpCode(200)
-  @Access({ roles: ['reviewer'] })
-  @ApiOperation({ summary: 'Approve a submitted report; it is then locked (reviewer)' })
+  @Access({ roles: ['reviewer', 'admin'] })
+  @ApiOperation({ summary: 'Approve a submitted report; it is then locked (the form’s approvers)' })
   @ApiOkResponse({ type: SubmissionViewDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   approve(@Param('id') id: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() principal: Principal) {
     const ref = parseSubmissionId(id);
     assertProvince(principal, ref.provinceCode);
-    return this.submissions.act(ref, { action: 'approve', actor: 'reviewer', by: actorName(principal), ...(dto.comment ? { comment: dto.comment } : {}) });
+    return this.submissions.act(ref, { action: 'approve', actor: 'reviewer', by: actorName(principal), roles: rolesOf(principal), ...(dto.comment ? { comment: dto.comment } : {}) });
   }
 
   @Post(':id/corrections')
@@ -106,4 +106,8 @@ export class SubmissionsController {
     assertCanRead(principal, parseSubmissionId(id));
     return this.submissions.atRevision(id, revision);
   }
+}
+
+function rolesOf(principal: Principal): readonly string[] {
+  return principal.kind === 'official' ? principal.roles : [];
 }

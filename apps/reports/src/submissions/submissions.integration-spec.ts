@@ -183,6 +183,16 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
       expect(events[2]!.values).toContainEqual({ indicatorCode: 'BTS_STATIONS', value: 2792 });
     });
 
+    it('lets only the roles the form names return and approve its reports', async () => {
+      const form = reportFormFixture(province, { code: 'ADMIN-Q', approvers: ['admin'] });
+      expect((await call('PUT', '/api/v1/forms', admin, form)).json().approvers).toEqual(['admin']);
+      const sent = await call('POST', '/api/v1/submissions', unitA.headers, { formCode: 'ADMIN-Q', period, values: reportValuesFixture() });
+      const id = sent.json()._id;
+      const byReviewer = await call('POST', `/api/v1/submissions/${id}/approve`, reviewer, {});
+      expect(byReviewer.json()).toMatchObject({ status: 403, detail: 'form ADMIN-Q is reviewed by admin' });
+      expect((await call('POST', `/api/v1/submissions/${id}/approve`, admin, {})).json()).toMatchObject({ status: 'approved' });
+    });
+
     it('marks a report first submitted after its deadline as late', async () => {
       const res = await submit(unitA, { period: '2024Q1' });
       expect(res.json()).toMatchObject({ status: 'submitted', deadline: '2024-03-15', late: true });
@@ -228,6 +238,8 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
       expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
       const stored = (await call('GET', `/api/v1/submissions/${idOf(unit)}`, who.headers)).json();
       expect(stored.history.map((h: { revision: number }) => h.revision)).toEqual([1, 2, 3, 4, 5]);
+      // One live submission per unit × form × period: the others were revisions of it.
+      expect(await app.get<Connection>(getConnectionToken()).collection('submissions').countDocuments({ unitCode: unit })).toBe(1);
       const key = `${province}:${unit}:${period}`;
       const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.key === key).length >= 5);
       expect(messages.filter((m) => m.key === key).map((m) => JSON.parse(m.value).data.revision)).toEqual([1, 2, 3, 4, 5]);

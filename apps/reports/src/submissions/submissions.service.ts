@@ -36,6 +36,8 @@ export interface ActionRequest {
   action: SubmissionAction;
   actor: 'unit' | 'reviewer';
   by: string;
+  /** A reviewer's roles: the form names which may return and approve. */
+  roles?: readonly string[];
   values?: ReportedValue[];
   comment?: string;
   now?: Date;
@@ -69,6 +71,7 @@ export class SubmissionsService {
   async act(ref: SubmissionRef, incoming: ActionRequest): Promise<Submission> {
     const request = incoming.values ? { ...incoming, values: plainValues(incoming.values) } : incoming;
     const form = await this.forms.get(ref.provinceCode, ref.formCode);
+    checkReviewer(form, request);
     checkPeriod(form, ref.period, request.now ?? new Date());
     if (request.values) checkValues(request.values, form.indicators, request.action !== 'save-draft');
     const _id = submissionIdOf(ref);
@@ -169,6 +172,20 @@ export class SubmissionsService {
         changedAt: state.updatedAt.toISOString(),
         changedBy: by,
       },
+    });
+  }
+}
+
+/** Only the roles the form names return and approve its reports. */
+function checkReviewer(form: ReportForm, request: ActionRequest): void {
+  const approvers = form.approvers ?? ['reviewer'];
+  if (request.actor === 'reviewer' && !request.roles?.some((r) => (approvers as readonly string[]).includes(r))) {
+    throw new ProblemException({
+      type: 'https://dtp.gov.vn/problems/forbidden',
+      title: titleFor(403).en,
+      status: 403,
+      detail: `form ${form.code} is reviewed by ${approvers.join(' or ')}`,
+      vi: { title: titleFor(403).vi, detail: `biểu mẫu ${form.code} do ${approvers.join(' hoặc ')} thẩm định` },
     });
   }
 }

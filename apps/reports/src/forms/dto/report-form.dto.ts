@@ -126,6 +126,13 @@ export class ReportFormDto {
   @IsIn(['province', 'department', 'district', 'commune'], { each: true })
   levels!: Array<'province' | 'department' | 'district' | 'commune'>;
 
+  @ApiPropertyOptional({ enum: ['admin', 'reviewer'], isArray: true, description: 'Who returns and approves this form’s reports', example: ['reviewer'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(['admin', 'reviewer'], { each: true })
+  approvers?: Array<'admin' | 'reviewer'>;
+
   @ApiProperty({ type: [FormIndicatorDto] })
   @IsArray()
   @ArrayNotEmpty()

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { DeadlineRule, FixedPeriodType, IndicatorDefinition, ReportingCalendar, UnitLevel } from '@dtp/domain';
 import { Schema as MongooseSchema } from 'mongoose';
+import { Role } from '../../auth/principal';
 
 export type FormIndicator = Omit<IndicatorDefinition, 'reportedBy'>;
 
@@ -37,6 +38,10 @@ export class ReportForm {
 
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
   indicators!: FormIndicator[];
+
+  /** The roles whose officials return and approve this form's reports. */
+  @Prop({ type: [String], default: ['reviewer'] })
+  approvers!: Role[];
 
   @Prop({ required: true })
   version!: number;
