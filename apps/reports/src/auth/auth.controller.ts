@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, ProblemException, titleFor } from '@dtp/platform';
+import { ApiProblemResponses, refusal } from '@dtp/platform';
 import { Access, Public } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -88,14 +88,8 @@ export class AuthController {
 function futureDate(iso: string): Date {
   const date = new Date(iso);
   if (date.getTime() <= Date.now()) {
-    throw new ProblemException({
-      type: 'https://dtp.gov.vn/problems/validation',
-      title: titleFor(400).en,
-      status: 400,
-      detail: 'expiresAt must be in the future',
-      vi: { title: titleFor(400).vi, detail: 'expiresAt phải là thời điểm trong tương lai' },
-      errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future', messageVi: 'expiresAt: phải là thời điểm trong tương lai' }],
-    });
+    const problem = { field: 'expiresAt', message: 'expiresAt must be in the future', messageVi: 'expiresAt: phải là thời điểm trong tương lai' };
+    throw refusal(400, 'validation', problem.message, problem.messageVi, [problem]);
   }
   return date;
 }

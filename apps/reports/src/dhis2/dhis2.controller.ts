@@ -9,23 +9,12 @@ import { Dhis2ImportService } from './dhis2-import.service';
 import { ImportWebMessageDto } from './dto/import-summary.dto';
 import { ImportWebMessage, webMessageOf } from './import-summary';
 import { ApiProblemResponses } from '@dtp/platform';
+import { DHIS2_DOCUMENTATION_EXAMPLE } from './dhis2-documentation-example';
 
 interface Reply {
   status(code: number): unknown;
 }
 
-/** The example from DHIS2's own Web API documentation ("Sending data values"). */
-const DHIS2_DOC_EXAMPLE = {
-  dataSet: 'pBOMPrpg1QX',
-  completeDate: '2014-02-03',
-  period: '201401',
-  orgUnit: 'DiszpKrYNg8',
-  dataValues: [
-    { dataElement: 'f7n9E0hX8qk', value: '1' },
-    { dataElement: 'Ix2HsbDMLea', value: '2' },
-    { dataElement: 'eY5ehpbEsB7', value: '3' },
-  ],
-};
 
 @ApiTags('dhis2')
 @Controller()
@@ -53,7 +42,7 @@ export class Dhis2Controller {
       'Takes DHIS2’s JSON data value set and answers with DHIS2’s import summary (imported, updated, ignored, conflicts), wrapped as DHIS2 2.38+ does; 409 when nothing could be imported. ' +
       '`dryRun=true` checks and counts without storing. A unit key may also be sent as `Authorization: ApiToken <key>`.',
   })
-  @ApiBody({ type: DataValueSetDto, examples: { dhis2Documentation: { summary: 'From DHIS2’s Web API documentation', value: DHIS2_DOC_EXAMPLE } } })
+  @ApiBody({ type: DataValueSetDto, examples: { dhis2Documentation: { summary: 'From DHIS2’s Web API documentation', value: DHIS2_DOCUMENTATION_EXAMPLE } } })
   @ApiOkResponse({ type: ImportWebMessageDto, description: 'Import summary (SUCCESS or WARNING)' })
   @ApiResponse({ status: 409, type: ImportWebMessageDto, description: 'Import summary with status ERROR: nothing imported' })
   @ApiProblemResponses(400, 401, 403)

@@ -6,22 +6,11 @@ import { infraEnv, reportFormFixture, testDatabaseName, uniqueCode } from '@dtp/
 import { Connection } from 'mongoose';
 import { AppModule } from '../app.module';
 import { reportsEnv } from '../config';
+import { DHIS2_DOCUMENTATION_EXAMPLE } from './dhis2-documentation-example';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = any;
 
-/** The example data value set of DHIS2's Web API documentation ("Sending data values"). */
-const DHIS2_DOC_EXAMPLE = {
-  dataSet: 'pBOMPrpg1QX',
-  completeDate: '2014-02-03',
-  period: '201401',
-  orgUnit: 'DiszpKrYNg8',
-  dataValues: [
-    { dataElement: 'f7n9E0hX8qk', value: '1' },
-    { dataElement: 'Ix2HsbDMLea', value: '2' },
-    { dataElement: 'eY5ehpbEsB7', value: '3' },
-  ],
-};
 
 const count = (code: string) => ({ code, nameVi: code, nameEn: code, unitOfMeasure: 'ca', kind: 'count', direction: 'lower-is-better' });
 
@@ -77,7 +66,7 @@ describe('DHIS2 dataValueSets import (FerretDB, Kafka)', () => {
   });
 
   it('imports the example of DHIS2’s documentation with a correct summary, as a submitted report', async () => {
-    const res = await post(DHIS2_DOC_EXAMPLE);
+    const res = await post(DHIS2_DOCUMENTATION_EXAMPLE);
     expect({ status: res.status, conflicts: res.body.response?.conflicts }).toEqual({ status: 200, conflicts: [] });
     expect(res.body).toMatchObject({ httpStatusCode: 200, status: 'OK' });
     expect(res.body.response).toMatchObject({
@@ -97,13 +86,13 @@ describe('DHIS2 dataValueSets import (FerretDB, Kafka)', () => {
   });
 
   it('counts values sent again unchanged as ignored and writes nothing', async () => {
-    const res = await post(DHIS2_DOC_EXAMPLE);
+    const res = await post(DHIS2_DOCUMENTATION_EXAMPLE);
     expect(res.body.response.importCount).toEqual({ imported: 0, updated: 0, ignored: 3, deleted: 0 });
     expect((await stored('201401')).revision).toBe(1);
   });
 
   it('counts a changed value as updated, and a dry run changes nothing', async () => {
-    const changed = { ...DHIS2_DOC_EXAMPLE, dataValues: [{ dataElement: 'f7n9E0hX8qk', value: '12' }, ...DHIS2_DOC_EXAMPLE.dataValues.slice(1)] };
+    const changed = { ...DHIS2_DOCUMENTATION_EXAMPLE, dataValues: [{ dataElement: 'f7n9E0hX8qk', value: '12' }, ...DHIS2_DOCUMENTATION_EXAMPLE.dataValues.slice(1)] };
     const dry = await post(changed, '?dryRun=true');
     expect(dry.body.response).toMatchObject({ status: 'SUCCESS', importCount: { imported: 0, updated: 1, ignored: 2 }, importOptions: { dryRun: true } });
     expect((await stored('201401')).revision).toBe(1);
@@ -138,24 +127,24 @@ describe('DHIS2 dataValueSets import (FerretDB, Kafka)', () => {
   });
 
   it('answers 409 with an ERROR summary for a data set with no mapping, or a complete set missing values', async () => {
-    const unknown = await post({ ...DHIS2_DOC_EXAMPLE, dataSet: 'unknownSet1' });
+    const unknown = await post({ ...DHIS2_DOCUMENTATION_EXAMPLE, dataSet: 'unknownSet1' });
     expect(unknown.status).toBe(409);
     expect(unknown.body.response).toMatchObject({ status: 'ERROR', importCount: { imported: 0, ignored: 3 }, conflicts: [{ errorCode: 'E7600', property: 'dataSet' }] });
-    const incomplete = await post({ ...DHIS2_DOC_EXAMPLE, period: '201403', dataValues: DHIS2_DOC_EXAMPLE.dataValues.slice(0, 1) });
+    const incomplete = await post({ ...DHIS2_DOCUMENTATION_EXAMPLE, period: '201403', dataValues: DHIS2_DOCUMENTATION_EXAMPLE.dataValues.slice(0, 1) });
     expect(incomplete.status).toBe(409);
     expect(incomplete.body.response.conflicts[0]).toMatchObject({ property: 'values', value: 'values: DYSENTERY is missing' });
     expect((await call('GET', `/api/v1/submissions/${province}:${unit}:CDS-M:201403`, { 'x-api-key': key })).status).toBe(404);
   });
 
   it('honours importStrategy CREATE (existing values untouched) and refuses DELETE', async () => {
-    const res = await post({ ...DHIS2_DOC_EXAMPLE, dataValues: [{ dataElement: 'f7n9E0hX8qk', value: '99' }, ...DHIS2_DOC_EXAMPLE.dataValues.slice(1)] }, '?importStrategy=CREATE');
+    const res = await post({ ...DHIS2_DOCUMENTATION_EXAMPLE, dataValues: [{ dataElement: 'f7n9E0hX8qk', value: '99' }, ...DHIS2_DOCUMENTATION_EXAMPLE.dataValues.slice(1)] }, '?importStrategy=CREATE');
     expect(res.body.response.importCount).toMatchObject({ imported: 0, updated: 0, ignored: 3 });
     expect((await stored('201401')).values[0]).toEqual({ indicatorCode: 'MEASLES', value: 12 });
-    expect((await post(DHIS2_DOC_EXAMPLE, '?importStrategy=DELETE')).body.response).toMatchObject({ status: 'ERROR', conflicts: [{ property: 'importStrategy' }] });
+    expect((await post(DHIS2_DOCUMENTATION_EXAMPLE, '?importStrategy=DELETE')).body.response).toMatchObject({ status: 'ERROR', conflicts: [{ property: 'importStrategy' }] });
   });
 
   it('takes the unit key as DHIS2 clients send tokens (Authorization: ApiToken), and refuses officials without a unit', async () => {
-    expect((await post(DHIS2_DOC_EXAMPLE, '', { authorization: `ApiToken ${key}` })).status).toBe(200);
-    expect((await post(DHIS2_DOC_EXAMPLE, '', admin)).status).toBe(403);
+    expect((await post(DHIS2_DOCUMENTATION_EXAMPLE, '', { authorization: `ApiToken ${key}` })).status).toBe(200);
+    expect((await post(DHIS2_DOCUMENTATION_EXAMPLE, '', admin)).status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isPeriodId, validateIndicatorValue } from '@dtp/domain';
-import { FieldProblem, ProblemException, titleFor } from '@dtp/platform';
+import { FieldProblem, fieldsRefusal, ProblemException } from '@dtp/platform';
 import { FormsService } from '../forms/forms.service';
 import { Submission } from '../submissions/schemas/submission.schema';
 import { ActionRequest, SubmissionsService } from '../submissions/submissions.service';
@@ -63,13 +63,5 @@ function split(address: string): [string, number] {
 }
 
 function refused(status: number, errors: FieldProblem[]): ProblemException {
-  const title = titleFor(status);
-  return new ProblemException({
-    type: 'https://dtp.gov.vn/problems/invalid-workbook',
-    title: title.en,
-    status,
-    detail: `${errors.length} problem(s) in the file, nothing was stored: ${errors.map((e) => e.message).join('; ')}`,
-    vi: { title: title.vi, detail: `Tệp có ${errors.length} lỗi, chưa lưu dữ liệu nào: ${errors.map((e) => e.messageVi).join('; ')}` },
-    errors,
-  });
+  return fieldsRefusal(status, 'invalid-workbook', errors, `${errors.length} problem(s) in the file, nothing was stored: `, `Tệp có ${errors.length} lỗi, chưa lưu dữ liệu nào: `);
 }

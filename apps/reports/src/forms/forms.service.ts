@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { DeadlineRule, DeadlineRuleError, validateDeadlineRule, WorkingCalendar } from '@dtp/domain';
-import { FieldProblem, ProblemException, titleFor } from '@dtp/platform';
+import { FieldProblem, fieldsRefusal, ProblemException } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { DeadlineRuleDto, ReportFormDto } from './dto/report-form.dto';
 import { formIdOf, ReportForm } from './schemas/report-form.schema';
@@ -82,13 +82,5 @@ function checkIndicators(dto: ReportFormDto): void {
 }
 
 function invalid(errors: FieldProblem[]): ProblemException {
-  const title = titleFor(422);
-  return new ProblemException({
-    type: 'https://dtp.gov.vn/problems/invalid-form',
-    title: title.en,
-    status: 422,
-    detail: errors.map((e) => e.message).join('; '),
-    vi: { title: title.vi, detail: errors.map((e) => e.messageVi).join('; ') },
-    errors,
-  });
+  return fieldsRefusal(422, 'invalid-form', errors);
 }

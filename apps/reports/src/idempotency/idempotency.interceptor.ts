@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ProblemException, titleFor } from '@dtp/platform';
+import { ProblemException, refusal } from '@dtp/platform';
 import { createHash } from 'node:crypto';
 import { Model } from 'mongoose';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -93,13 +93,5 @@ export class IdempotencyInterceptor implements NestInterceptor {
 }
 
 function problem(status: number, detail: string, detailVi: string): ProblemException {
-  const title = titleFor(status);
-  return new ProblemException({
-    type: 'https://dtp.gov.vn/problems/idempotency',
-    title: title.en,
-    status,
-    detail,
-    vi: { title: title.vi, detail: detailVi },
-    errors: [{ field: 'Idempotency-Key', message: detail, messageVi: detailVi }],
-  });
+  return refusal(status, 'idempotency', detail, detailVi, [{ field: 'Idempotency-Key', message: detail, messageVi: detailVi }]);
 }

@@ -1,5 +1,5 @@
 import { IndicatorValue, validateIndicatorValue } from '@dtp/domain';
-import { FieldProblem, ProblemException, titleFor } from '@dtp/platform';
+import { FieldProblem, fieldsRefusal } from '@dtp/platform';
 import { FormIndicator } from '../forms/schemas/report-form.schema';
 import { ReportedValue } from './schemas/submission.schema';
 
@@ -37,17 +37,7 @@ export function checkValues(values: ReportedValue[], indicators: FormIndicator[]
       if (!seen.has(def.code)) problems.push({ field: 'values', message: `values: ${def.code} is missing`, messageVi: `values: thiếu chỉ tiêu ${def.code}` });
     }
   }
-  if (problems.length > 0) {
-    const title = titleFor(422);
-    throw new ProblemException({
-      type: 'https://dtp.gov.vn/problems/invalid-values',
-      title: title.en,
-      status: 422,
-      detail: problems.map((p) => p.message).join('; '),
-      vi: { title: title.vi, detail: problems.map((p) => p.messageVi).join('; ') },
-      errors: problems,
-    });
-  }
+  if (problems.length > 0) throw fieldsRefusal(422, 'invalid-values', problems);
 }
 
 function shapeOf(v: ReportedValue): IndicatorValue | undefined {

@@ -12,7 +12,7 @@ import {
   vietnamDateOf,
 } from '@dtp/domain';
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
-import { currentCorrelationId, ProblemException, titleFor } from '@dtp/platform';
+import { currentCorrelationId, ProblemException, refusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { FormsService } from '../forms/forms.service';
 import { ReportForm } from '../forms/schemas/report-form.schema';
@@ -180,13 +180,7 @@ export class SubmissionsService {
 function checkReviewer(form: ReportForm, request: ActionRequest): void {
   const approvers = form.approvers ?? ['reviewer'];
   if (request.actor === 'reviewer' && !request.roles?.some((r) => (approvers as readonly string[]).includes(r))) {
-    throw new ProblemException({
-      type: 'https://dtp.gov.vn/problems/forbidden',
-      title: titleFor(403).en,
-      status: 403,
-      detail: `form ${form.code} is reviewed by ${approvers.join(' or ')}`,
-      vi: { title: titleFor(403).vi, detail: `biểu mẫu ${form.code} do ${approvers.join(' hoặc ')} thẩm định` },
-    });
+    throw refusal(403, 'forbidden', `form ${form.code} is reviewed by ${approvers.join(' or ')}`, `biểu mẫu ${form.code} do ${approvers.join(' hoặc ')} thẩm định`);
   }
 }
 
@@ -205,14 +199,5 @@ function checkPeriod(form: ReportForm, period: string, now: Date): void {
 const STATUS: Record<string, number> = { locked: 409, conflict: 409, 'not-submitted': 409, 'not-allowed': 409, 'period-not-open': 422, 'invalid-period': 422 };
 
 function refused(code: string, detail: string, detailVi: string, field?: string): ProblemException {
-  const status = STATUS[code] ?? 409;
-  const title = titleFor(status);
-  return new ProblemException({
-    type: `https://dtp.gov.vn/problems/${code}`,
-    title: title.en,
-    status,
-    detail,
-    vi: { title: title.vi, detail: detailVi },
-    ...(field ? { errors: [{ field, message: detail, messageVi: detailVi }] } : {}),
-  });
+  return refusal(STATUS[code] ?? 409, code, detail, detailVi, field ? [{ field, message: detail, messageVi: detailVi }] : undefined);
 }

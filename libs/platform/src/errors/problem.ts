@@ -48,3 +48,26 @@ const TITLES: Record<number, { en: string; vi: string }> = {
 export function titleFor(status: number): { en: string; vi: string } {
   return TITLES[status] ?? (status >= 500 ? INTERNAL : BAD_REQUEST);
 }
+
+export const PROBLEM_TYPE_BASE = 'https://dtp.gov.vn/problems/';
+
+/**
+ * A refusal people read: the status's title in both languages, the detail in both, and the
+ * fields at fault. `kind` names the problem type (`invalid-values` → …/problems/invalid-values).
+ */
+export function refusal(status: number, kind: string, detail: string, detailVi: string, errors?: FieldProblem[]): ProblemException {
+  const title = titleFor(status);
+  return new ProblemException({
+    type: `${PROBLEM_TYPE_BASE}${kind}`,
+    title: title.en,
+    status,
+    detail,
+    vi: { title: title.vi, detail: detailVi },
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  });
+}
+
+/** A refusal listing field problems, its detail joined from theirs. */
+export function fieldsRefusal(status: number, kind: string, errors: FieldProblem[], prefix = '', prefixVi = ''): ProblemException {
+  return refusal(status, kind, `${prefix}${errors.map((e) => e.message).join('; ')}`, `${prefixVi}${errors.map((e) => e.messageVi).join('; ')}`, errors);
+}

@@ -1,5 +1,5 @@
 import { ValidationError } from '@nestjs/common';
-import { FieldProblem, ProblemException, titleFor } from './problem';
+import { FieldProblem, ProblemException, refusal } from './problem';
 
 /** Vietnamese text for the class-validator constraints the DTOs use; English comes from the library. */
 const VI: Record<string, string> = {
@@ -36,13 +36,5 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 /** ValidationPipe's exceptionFactory: every invalid field named, in English and Vietnamese. */
 export function validationProblem(errors: ValidationError[]): ProblemException {
   const fields = flattenValidationErrors(errors);
-  const title = titleFor(400);
-  return new ProblemException({
-    type: 'https://dtp.gov.vn/problems/validation',
-    title: title.en,
-    status: 400,
-    detail: `${fields.length} field(s) are invalid: ${[...new Set(fields.map((f) => f.field))].join(', ')}`,
-    vi: { title: title.vi, detail: `${fields.length} trường không hợp lệ` },
-    errors: fields,
-  });
+  return refusal(400, 'validation', `${fields.length} field(s) are invalid: ${[...new Set(fields.map((f) => f.field))].join(', ')}`, `${fields.length} trường không hợp lệ`, fields);
 }
