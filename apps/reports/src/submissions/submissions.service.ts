@@ -69,11 +69,7 @@ export class SubmissionsService {
   ) {}
 
   async act(ref: SubmissionRef, incoming: ActionRequest): Promise<Submission> {
-    const request = incoming.values ? { ...incoming, values: plainValues(incoming.values) } : incoming;
-    const form = await this.forms.get(ref.provinceCode, ref.formCode);
-    checkReviewer(form, request);
-    checkPeriod(form, ref.period, request.now ?? new Date());
-    if (request.values) checkValues(request.values, form.indicators, request.action !== 'save-draft');
+    const { form, request } = await this.checked(ref, incoming);
     const _id = submissionIdOf(ref);
     await this.locks.run(this.submissions.collection.collectionName, _id, () => this.write(_id, ref, form, request));
     this.relay.nudge();
@@ -82,17 +78,25 @@ export class SubmissionsService {
 
   /** Everything `act` would check, without writing: for dry runs. */
   async preview(ref: SubmissionRef, incoming: ActionRequest): Promise<void> {
-    const form = await this.forms.get(ref.provinceCode, ref.formCode);
-    checkPeriod(form, ref.period, incoming.now ?? new Date());
-    if (incoming.values) checkValues(plainValues(incoming.values), form.indicators, incoming.action !== 'save-draft');
-    const current = await this.submissions.findById(submissionIdOf(ref), { status: 1, firstSubmittedAt: 1 }).lean<Submission>().exec();
-    const next = transition(current?.status, incoming.action, incoming.actor, Boolean(current?.firstSubmittedAt));
+    const { request } = await this.checked(ref, incoming);
+    const current = await this.find(ref);
+    const next = transition(current?.status, request.action, request.actor, Boolean(current?.firstSubmittedAt));
     if (!next.ok) throw refused(next.code, next.reason, next.reasonVi);
   }
 
-  /** The stored submission, or undefined. */
+  /** The stored submission, or null. */
   find(ref: SubmissionRef): Promise<Submission | null> {
     return this.submissions.findById(submissionIdOf(ref), HIDDEN).lean<Submission>().exec();
+  }
+
+  /** The rules that need no lock: who may review, the period, the values against the form. */
+  private async checked(ref: SubmissionRef, incoming: ActionRequest): Promise<{ form: ReportForm; request: ActionRequest }> {
+    const request = incoming.values ? { ...incoming, values: plainValues(incoming.values) } : incoming;
+    const form = await this.forms.get(ref.provinceCode, ref.formCode);
+    checkReviewer(form, request);
+    checkPeriod(form, ref.period, request.now ?? new Date());
+    if (request.values) checkValues(request.values, form.indicators, request.action !== 'save-draft');
+    return { form, request };
   }
 
   async get(id: string): Promise<Submission> {
