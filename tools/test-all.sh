@@ -62,8 +62,9 @@ check "lint" npx nx run-many -t lint --outputStyle=static --skip-nx-cache
 check "type-check" npx tsc -p tsconfig.json --noEmit
 tier unit jest.unit.config.js --coverage --coverageReporters=text-summary
 check "build" node tools/build.mjs
-tier integration jest.integration.config.js
-tier e2e jest.e2e.config.js
+# --forceExit: a client library's lingering socket must not hang CI after the tests have run.
+tier integration jest.integration.config.js --forceExit
+tier e2e jest.e2e.config.js --forceExit
 
 if [[ "${CI:-}" == "true" ]]; then bash tools/infra/infra.sh down >/dev/null 2>&1 || true; fi
 

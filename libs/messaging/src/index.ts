@@ -1,6 +1,5 @@
 export * from './kafka/kafka-settings';
 export * from './kafka/kafka-client';
-export * from './kafka/event-publisher';
 export * from './kafka/messaging.module';
 export * from './outbox/outbox-entry';
 export * from './outbox/outbox-relay';

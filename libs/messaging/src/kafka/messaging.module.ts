@@ -3,7 +3,6 @@ import { EnvelopeConsumer } from '../consumer/envelope-consumer';
 import { DocumentLocks } from '../outbox/document-locks';
 import { OUTBOX_RELAY_OPTIONS } from '../outbox/outbox-publisher';
 import { OutboxRelayOptions } from '../outbox/outbox-relay';
-import { EventPublisher } from './event-publisher';
 import { KafkaClient } from './kafka-client';
 import { KAFKA_SETTINGS, KafkaSettings } from './kafka-settings';
 
@@ -17,11 +16,10 @@ export class MessagingModule {
         { provide: KAFKA_SETTINGS, useValue: settings },
         { provide: OUTBOX_RELAY_OPTIONS, useValue: outbox },
         KafkaClient,
-        EventPublisher,
         EnvelopeConsumer,
         DocumentLocks,
       ],
-      exports: [KafkaClient, EventPublisher, EnvelopeConsumer, DocumentLocks, OUTBOX_RELAY_OPTIONS],
+      exports: [KafkaClient, EnvelopeConsumer, DocumentLocks, OUTBOX_RELAY_OPTIONS],
     };
   }
 }
