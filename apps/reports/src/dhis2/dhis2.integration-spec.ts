@@ -1,48 +1,27 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getConnectionToken } from '@nestjs/mongoose';
-import { KafkaClient } from '@dtp/messaging';
-import { createService, loadConfig } from '@dtp/platform';
-import { infraEnv, reportFormFixture, testDatabaseName, uniqueCode } from '@dtp/testing';
-import { Connection } from 'mongoose';
-import { AppModule } from '../app.module';
-import { reportsEnv } from '../config';
+import { reportFormFixture, uniqueCode } from '@dtp/testing';
+import { Body, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
 import { DHIS2_DOCUMENTATION_EXAMPLE } from './dhis2-documentation-example';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
 
 
 const count = (code: string) => ({ code, nameVi: code, nameEn: code, unitOfMeasure: 'ca', kind: 'count', direction: 'lower-is-better' });
 
 describe('DHIS2 dataValueSets import (FerretDB, Kafka)', () => {
-  const env = infraEnv();
   const province = uniqueCode('P');
   const unit = uniqueCode('U');
-  let app: NestFastifyApplication;
+  let reports: ReportsTestApp;
   let key: string;
   let admin: Record<string, string>;
 
-  const call = async (method: string, url: string, headers: Record<string, string>, payload?: object): Promise<{ status: number; body: Body }> => {
-    const res = await app.getHttpAdapter().getInstance().inject({ method: method as 'POST', url, headers, ...(payload ? { payload } : {}) });
-    return { status: res.statusCode, body: res.body ? res.json() : undefined };
+  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string>, payload?: object): Promise<{ status: number; body: Body }> => {
+    const res = await reports.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    return { status: res.statusCode, body: res.rawPayload.length > 0 ? res.json() : undefined };
   };
   const post = (payload: object, query = '', headers?: Record<string, string>) => call('POST', `/api/dataValueSets${query}`, headers ?? { 'x-api-key': key }, payload);
   const stored = async (period: string) => (await call('GET', `/api/v1/submissions/${province}:${unit}:CDS-M:${period}`, { 'x-api-key': key })).body;
 
   beforeAll(async () => {
-    const config = loadConfig(reportsEnv, {
-      ...env,
-      MONGO_DB: testDatabaseName('reports_dhis2'),
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'dhis2-test-secret-that-is-long-enough!!',
-      ADMIN_PASSWORD: 'dhis2-admin-password',
-      ADMIN_PROVINCE_CODE: province,
-    });
-    app = await createService(AppModule.forRoot(config), { name: 'reports', title: 'Reports API', description: 'test' }, 'warn');
-    await app.get(KafkaClient).ensureTopics();
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    admin = { authorization: `Bearer ${(await call('POST', '/api/v1/auth/token', {}, { username: 'admin', password: 'dhis2-admin-password' })).body.accessToken}` };
+    reports = await startReportsTestApp({ province, database: 'reports_dhis2' });
+    admin = await reports.adminHeaders();
     const form = reportFormFixture(province, { code: 'CDS-M', periodType: 'month', indicators: [count('MEASLES'), count('DYSENTERY'), count('CHOLERA')] });
     expect((await call('PUT', '/api/v1/forms', admin, form)).status).toBe(200);
     const mapping = {
@@ -60,10 +39,7 @@ describe('DHIS2 dataValueSets import (FerretDB, Kafka)', () => {
     key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-01-01T00:00:00Z' })).body.key;
   });
 
-  afterAll(async () => {
-    await app.get<Connection>(getConnectionToken()).dropDatabase();
-    await app.close();
-  });
+  afterAll(() => reports.close());
 
   it('imports the example of DHIS2’s documentation with a correct summary, as a submitted report', async () => {
     const res = await post(DHIS2_DOCUMENTATION_EXAMPLE);

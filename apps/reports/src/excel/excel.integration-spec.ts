@@ -1,46 +1,23 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { periodOfDate, vietnamDateOf } from '@dtp/domain';
-import { KafkaClient } from '@dtp/messaging';
-import { createService, loadConfig } from '@dtp/platform';
-import { infraEnv, reportFormFixture, testDatabaseName, uniqueCode } from '@dtp/testing';
+import { reportFormFixture, uniqueCode } from '@dtp/testing';
 import ExcelJS from 'exceljs';
-import { Connection } from 'mongoose';
-import { AppModule } from '../app.module';
-import { reportsEnv } from '../config';
+import { InjectRequest, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
 import { XLSX_CONTENT_TYPE } from './excel-layout';
 
 describe('reports as the form’s Excel file (FerretDB, Kafka)', () => {
-  const env = infraEnv();
   const province = uniqueCode('P');
   const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
-  let app: NestFastifyApplication;
-
-  const inject = (o: { method: 'GET' | 'POST' | 'PUT'; url: string; headers: Record<string, string>; payload?: object | Buffer }) => app.getHttpAdapter().getInstance().inject(o);
+  let reports: ReportsTestApp;
+  const inject = (request: InjectRequest) => reports.inject(request);
 
   beforeAll(async () => {
-    const config = loadConfig(reportsEnv, {
-      ...env,
-      MONGO_DB: testDatabaseName('reports_excel'),
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'excel-test-secret-that-is-long-enough!!',
-      ADMIN_PASSWORD: 'excel-admin-password',
-      ADMIN_PROVINCE_CODE: province,
-    });
-    app = await createService(AppModule.forRoot(config), { name: 'reports', title: 'Reports API', description: 'test', binaryBodies: [XLSX_CONTENT_TYPE] }, 'warn');
-    await app.get(KafkaClient).ensureTopics();
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    reports = await startReportsTestApp({ province, database: 'reports_excel' });
   });
 
-  afterAll(async () => {
-    await app.get<Connection>(getConnectionToken()).dropDatabase();
-    await app.close();
-  });
+  afterAll(() => reports.close());
 
   const unitWithKey = async () => {
-    const token = (await inject({ method: 'POST', url: '/api/v1/auth/token', headers: {}, payload: { username: 'admin', password: 'excel-admin-password' } })).json().accessToken;
-    const admin = { authorization: `Bearer ${token}` };
+    const admin = await reports.adminHeaders();
     await inject({ method: 'PUT', url: '/api/v1/forms', headers: admin, payload: reportFormFixture(province) });
     const unit = uniqueCode('U');
     const key = (await inject({ method: 'POST', url: '/api/v1/api-keys', headers: admin, payload: { provinceCode: province, unitCode: unit, expiresAt: '2099-01-01T00:00:00Z' } })).json().key as string;

@@ -1,56 +1,33 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { formatPeriodId, periodsBetween } from '@dtp/domain';
-import { KafkaClient } from '@dtp/messaging';
-import { createService, loadConfig } from '@dtp/platform';
-import { DedicatedKafka, infraEnv, readTopic, reportFormFixture, reportValuesFixture, testDatabaseName, uniqueCode, waitFor } from '@dtp/testing';
-import { Connection } from 'mongoose';
-import { AppModule } from '../app.module';
-import { reportsEnv } from '../config';
+import { DedicatedKafka, readTopic, reportFormFixture, reportValuesFixture, uniqueCode, waitFor } from '@dtp/testing';
+import { ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
 
 /**
  * The promise of the outbox: with Kafka down, reports are still accepted; when it is back, each
  * accepted change is published exactly once.
  */
 describe('reports while Kafka is down', () => {
-  const env = infraEnv();
   const kafka = new DedicatedKafka();
   const province = uniqueCode('P');
-  let app: NestFastifyApplication;
+  let reports: ReportsTestApp;
 
   beforeAll(async () => {
     await kafka.start();
-    const config = loadConfig(reportsEnv, {
-      ...env,
-      KAFKA_BROKERS: kafka.brokers,
-      MONGO_DB: testDatabaseName('reports_outage'),
-      LOG_LEVEL: 'fatal',
-      OUTBOX_POLL_MS: '200',
-      JWT_SECRET: 'outage-secret-that-is-long-enough-for-hs256',
-      ADMIN_PASSWORD: 'outage-admin-password',
-      ADMIN_PROVINCE_CODE: province,
-    });
-    app = await createService(AppModule.forRoot(config), { name: 'reports', title: 'Reports API', description: 'test' }, 'fatal');
-    await app.get(KafkaClient).ensureTopics();
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    reports = await startReportsTestApp({ province, database: 'reports_outage', env: { KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'fatal' } });
   }, 120000);
 
   afterAll(async () => {
-    await app.get<Connection>(getConnectionToken()).dropDatabase();
-    await app.close();
+    await reports.close();
     await kafka.destroy();
   });
 
   it('accepts 100 reports with the broker stopped and publishes exactly 100 events once it is back', async () => {
-    const http = app.getHttpAdapter().getInstance();
     const call = async (method: 'POST' | 'PUT', url: string, headers: Record<string, string>, payload: object) => {
-      const res = await http.inject({ method, url, headers, payload });
+      const res = await reports.inject({ method, url, headers, payload });
       return { status: res.statusCode, body: res.json() };
     };
-    const token = (await call('POST', '/api/v1/auth/token', {}, { username: 'admin', password: 'outage-admin-password' })).body.accessToken;
-    const admin = { authorization: `Bearer ${token}` };
+    const admin = await reports.adminHeaders();
     expect((await call('PUT', '/api/v1/forms', admin, reportFormFixture(province))).status).toBe(200);
     const unit = uniqueCode('U');
     const key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-01-01T00:00:00Z' })).body.key;
@@ -62,12 +39,12 @@ describe('reports while Kafka is down', () => {
       const res = await call('POST', '/api/v1/submissions', { 'x-api-key': key }, { formCode: 'CDS-Q', period, values: reportValuesFixture() });
       expect({ period, status: res.status }).toEqual({ period, status: 201 });
     }
-    const pending = await app.get<Connection>(getConnectionToken()).collection('submissions').countDocuments({ outboxCount: { $gt: 0 } });
+    const pending = await reports.connection().collection('submissions').countDocuments({ outboxCount: { $gt: 0 } });
     expect(pending).toBe(100);
 
     await kafka.start();
     await waitFor(
-      () => app.get<Connection>(getConnectionToken()).collection('submissions').countDocuments({ outboxCount: { $gt: 0 } }),
+      () => reports.connection().collection('submissions').countDocuments({ outboxCount: { $gt: 0 } }),
       (left) => left === 0,
       { timeoutMs: 90000, intervalMs: 500, what: 'the outbox to drain' },
     );

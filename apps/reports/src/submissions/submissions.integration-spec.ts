@@ -1,30 +1,18 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { periodOfDate, vietnamDateOf } from '@dtp/domain';
-import { KafkaClient } from '@dtp/messaging';
-import { createService, loadConfig } from '@dtp/platform';
-import { infraEnv, readTopic, reportFormFixture, reportValuesFixture, testDatabaseName, uniqueCode } from '@dtp/testing';
-import { Connection } from 'mongoose';
-import { AppModule } from '../app.module';
-import { reportsEnv } from '../config';
-
-// Response bodies are whatever the API answered; the assertions give them their shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
-type Inject = (o: { method: string; url: string; payload?: object; headers?: Record<string, string> }) => Promise<{ statusCode: number; json: () => Body; headers: Record<string, unknown> }>;
+import { infraEnv, readTopic, reportFormFixture, reportValuesFixture, uniqueCode } from '@dtp/testing';
+import { Body, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
 
 describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle of a submission', () => {
   const env = infraEnv();
   const province = uniqueCode('P');
-  let app: NestFastifyApplication;
-  let http: Inject;
+  let reports: ReportsTestApp;
   let admin: Record<string, string>;
   let reviewer: Record<string, string>;
   let unitA: { unit: string; headers: Record<string, string> };
   let unitB: { unit: string; headers: Record<string, string> };
 
-  const call = (method: string, url: string, headers: Record<string, string>, payload?: object) => http({ method, url, headers, ...(payload ? { payload } : {}) });
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) => reports.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
   const issueKey = async (unit: string, expiresAt = '2099-12-31T00:00:00Z') => {
     const res = await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt });
@@ -33,24 +21,9 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
   };
 
   beforeAll(async () => {
-    const config = loadConfig(reportsEnv, {
-      ...env,
-      MONGO_DB: testDatabaseName('reports'),
-      LOG_LEVEL: 'warn',
-      OUTBOX_POLL_MS: '200',
-      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!',
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD: 'admin-password-for-tests',
-      ADMIN_PROVINCE_CODE: province,
-    });
-    app = await createService(AppModule.forRoot(config), { name: 'reports', title: 'Reports API', description: 'test', credentials: true }, 'warn');
-    await app.get(KafkaClient).ensureTopics();
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    http = app.getHttpAdapter().getInstance().inject.bind(app.getHttpAdapter().getInstance()) as unknown as Inject;
-
+    reports = await startReportsTestApp({ province, database: 'reports' });
     const login = async (username: string, password: string) => ({ authorization: `Bearer ${(await call('POST', '/api/v1/auth/token', {}, { username, password })).json().accessToken}` });
-    admin = await login('admin', 'admin-password-for-tests');
+    admin = await reports.adminHeaders();
     expect((await call('POST', '/api/v1/users', admin, { username: 'reviewer.one', password: 'reviewer-password-1', roles: ['reviewer'], provinceCode: province })).statusCode).toBe(201);
     reviewer = await login('reviewer.one', 'reviewer-password-1');
     expect((await call('PUT', '/api/v1/forms', admin, reportFormFixture(province))).statusCode).toBe(200);
@@ -59,10 +32,7 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
     unitB = { unit: b, headers: { 'x-api-key': (await issueKey(b)).key } };
   });
 
-  afterAll(async () => {
-    await app.get<Connection>(getConnectionToken()).dropDatabase();
-    await app.close();
-  });
+  afterAll(() => reports.close());
 
   // Open now, due in the future: today's quarter under Decree 09.
   const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
@@ -239,7 +209,7 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
       const stored = (await call('GET', `/api/v1/submissions/${idOf(unit)}`, who.headers)).json();
       expect(stored.history.map((h: { revision: number }) => h.revision)).toEqual([1, 2, 3, 4, 5]);
       // One live submission per unit × form × period: the others were revisions of it.
-      expect(await app.get<Connection>(getConnectionToken()).collection('submissions').countDocuments({ unitCode: unit })).toBe(1);
+      expect(await reports.connection().collection('submissions').countDocuments({ unitCode: unit })).toBe(1);
       const key = `${province}:${unit}:${period}`;
       const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.key === key).length >= 5);
       expect(messages.filter((m) => m.key === key).map((m) => JSON.parse(m.value).data.revision)).toEqual([1, 2, 3, 4, 5]);
