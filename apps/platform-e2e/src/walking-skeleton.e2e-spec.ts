@@ -1,4 +1,4 @@
-import { ReportSubmission, Scorecard } from '@dtp/contracts';
+import { deadLetterTopicOf, ReportSubmission, Scorecard } from '@dtp/contracts';
 import {
   infraEnv,
   reportFormFixture,
@@ -50,6 +50,9 @@ describe('walking skeleton: report in, provincial value out', () => {
       startServiceProcess('exports', 13104, { ...common, MONGO_DB: databases.exports, KAFKA_GROUP_ID: groups.exports }),
     ]);
     for (const service of started) services[service.name] = service;
+    // A new consumer group reads the topic from the start; on a developer's long-lived broker that
+    // history can be long. Let indicators catch up first, so the tests time only their own events.
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC, 110000);
     const token = await post('/api/v1/auth/token', {}, { username: 'admin', password: adminPassword });
     admin = { authorization: `Bearer ${token.accessToken}` };
     await put('/api/v1/forms', admin, reportFormFixture(province, { code: 'E2E-Y', periodType: 'year', deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 } }));
@@ -119,6 +122,19 @@ describe('walking skeleton: report in, provincial value out', () => {
 
     const after = await provincialValue(province, 'BTS_STATIONS', '2022');
     expect(after).toMatchObject({ value: 1396, reportingUnits: 1 });
+  });
+
+  it('parks a malformed event on the dead-letter topic with the reason and goes on with the next one', async () => {
+    const unit = await unitSystem();
+    const key = ReportSubmission.keyOf({ provinceCode: province, unitCode: unit.unitCode, period: '2020' });
+    await produceRaw(env.KAFKA_BROKERS, ReportSubmission.TOPIC, [{ key, value: JSON.stringify({ id: 'not-an-envelope', data: { revision: -1 } }) }]);
+    await submit(unit, '2020', values([3, 4], 7));
+    const applied = await waitFor(() => provincialValue(province, 'BTS_STATIONS', '2020'), (v) => v?.value === 7, { what: 'the good event after the bad one' });
+    expect(applied).toMatchObject({ reportingUnits: 1 });
+    const parked = (await readTopic(env.KAFKA_BROKERS, deadLetterTopicOf(ReportSubmission.TOPIC), (m) => m.some((x) => x.key === key))).filter((m) => m.key === key);
+    expect(parked.length).toBeGreaterThanOrEqual(1);
+    expect(parked[0]!.headers['dlq-reason']).toMatch(/^invalid: /);
+    expect(parked[0]!.headers['dlq-original-topic']).toBe(ReportSubmission.TOPIC);
   });
 
   it('lets notifications and exports consume the events (they log what they saw)', async () => {
