@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
 import { AggregatesController } from './aggregates.controller';
 import { AggregationService } from './aggregation.service';
+import { RebuildService } from './rebuild.service';
 import { Aggregate, AggregateSchema } from './schemas/aggregate.schema';
 import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
 import { SubmissionConsumer } from './submission.consumer';
@@ -15,6 +16,7 @@ import { SubmissionConsumer } from './submission.consumer';
     ]),
   ],
   controllers: [AggregatesController, SubmissionConsumer],
-  providers: [AggregationService, AggregateOutboxRelay],
+  providers: [AggregationService, AggregateOutboxRelay, RebuildService],
+  exports: [RebuildService],
 })
 export class AggregationModule {}

@@ -14,6 +14,7 @@ import {
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
+import { targetUnitsOf } from './target-units';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
 
@@ -53,16 +54,18 @@ export class AggregationService {
     const changes: Array<Omit<ContributionChange, 'targetUnit'>> = [
       ...s.values.map((v) => ({ event, indicatorCode: v.indicatorCode, kind: kindOfValue(v), next: counts ? valueOf(v) : undefined })),
       // Indicators the previous revision carried and this one does not: withdraw them.
-      ...(previous?.indicatorCodes ?? [])
+      ...(previous?.values ?? [])
+        .map((v) => v.indicatorCode)
         .filter((code) => !carried.has(code))
         .map((code) => ({ event, indicatorCode: code, kind: 'sum' as AggregationKind, next: undefined })),
     ];
     for (const change of changes) {
-      for (const targetUnit of this.targetUnitsOf(s)) await this.applyContribution({ ...change, targetUnit });
+      for (const targetUnit of targetUnitsOf(s)) await this.applyContribution({ ...change, targetUnit });
     }
+    // Last, so a crash before it replays the event; one key's events arrive in order, one at a time.
     await this.applied.updateOne(
       { _id: s.submissionId },
-      { $max: { revision: s.revision }, $set: { indicatorCodes: [...carried] } },
+      { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, revision: s.revision, status: s.status, values: s.values } },
       { upsert: true },
     );
     this.relay.nudge();
@@ -70,14 +73,6 @@ export class AggregationService {
 
   async get(unitCode: string, indicatorCode: string, period: string): Promise<Aggregate | null> {
     return this.aggregates.findById(aggregateIdOf(unitCode, indicatorCode, period), { outbox: 0, outboxCount: 0 }).lean<Aggregate>().exec();
-  }
-
-  /**
-   * The unit itself and the levels above it. The hierarchy service replaces this when the
-   * catalog arrives; until then a unit rolls up straight to its province.
-   */
-  private targetUnitsOf(s: ReportSubmission.Payload): string[] {
-    return [...new Set([s.unitCode, s.provinceCode])];
   }
 
   private applyContribution(change: ContributionChange): Promise<void> {

@@ -1,19 +1,34 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ReportSubmission } from '@dtp/contracts';
+import { Schema as MongooseSchema } from 'mongoose';
 
 /**
- * The latest revision of each submission folded into the aggregates and the indicators it
- * carried, so that an indicator dropped by a later revision is withdrawn too.
+ * The latest revision of each submission folded into the aggregates, with its values: the
+ * source a rebuild recomputes every aggregate from, and how an indicator dropped by a later
+ * revision is known to be withdrawn.
  */
 @Schema({ collection: 'applied_submissions', versionKey: false })
 export class AppliedSubmission {
   @Prop({ type: String, required: true })
   _id!: string;
 
+  @Prop({ required: true, index: true })
+  provinceCode!: string;
+
+  @Prop({ required: true })
+  unitCode!: string;
+
+  @Prop({ required: true })
+  period!: string;
+
   @Prop({ required: true })
   revision!: number;
 
-  @Prop({ type: [String], default: [] })
-  indicatorCodes!: string[];
+  @Prop({ type: String, required: true })
+  status!: ReportSubmission.Status;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  values!: ReportSubmission.Value[];
 }
 
 export const AppliedSubmissionSchema = SchemaFactory.createForClass(AppliedSubmission);

@@ -1,0 +1,93 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { ReportSubmission } from '@dtp/contracts';
+import { KafkaClient, MessagingModule } from '@dtp/messaging';
+import { infraEnv, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
+import fc from 'fast-check';
+import { Connection } from 'mongoose';
+import { AggregationModule } from './aggregation.module';
+import { AggregationService } from './aggregation.service';
+import { RebuildService } from './rebuild.service';
+import { Aggregate } from './schemas/aggregate.schema';
+
+/**
+ * The incremental path and the rebuild must agree: after any history of submissions, revisions,
+ * returns, duplicates and late older revisions, rebuilding from the applied submissions gives the
+ * same totals the events produced one by one.
+ */
+describe('rebuilding aggregates (FerretDB)', () => {
+  let moduleRef: TestingModule;
+  let aggregation: AggregationService;
+  let rebuild: RebuildService;
+  const env = infraEnv();
+
+  beforeAll(async () => {
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        MongooseModule.forRoot(env.MONGO_URL, { dbName: testDatabaseName('indicators_rebuild') }),
+        MessagingModule.forRoot({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'rebuild-test' }, { pollIntervalMs: 500, batchSize: 100 }),
+        AggregationModule,
+      ],
+    }).compile();
+    await moduleRef.get(KafkaClient).ensureTopics();
+    await moduleRef.init();
+    aggregation = moduleRef.get(AggregationService);
+    rebuild = moduleRef.get(RebuildService);
+  });
+
+  afterAll(async () => {
+    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await moduleRef.close();
+  });
+
+  /** Totals by aggregate, leaving out aggregates nothing counts in any more. */
+  const totals = async (provinceCode: string) => {
+    const docs = await moduleRef.get<Connection>(getConnectionToken()).collection<Aggregate>('aggregates').find({ provinceCode }).toArray();
+    return Object.fromEntries(docs.filter((d) => d.totals.reporting !== 0).map((d) => [d._id, d.totals]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  };
+
+  const step = fc.record({
+    unit: fc.constantFrom('u1', 'u2', 'u3'),
+    revision: fc.integer({ min: 1, max: 5 }),
+    status: fc.constantFrom('submitted', 'submitted', 'approved', 'returned') as fc.Arbitrary<ReportSubmission.Status>,
+    count: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+    ratio: fc.option(fc.integer({ min: 1, max: 1000 }).chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })), { nil: undefined }),
+    duplicate: fc.boolean(),
+  });
+
+  it('gives the same totals as the events applied one by one, for any history', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const province = uniqueCode('R');
+        for (const s of steps) {
+          const values = [
+            ...(s.count === undefined ? [] : [{ indicatorCode: 'BTS', value: s.count }]),
+            ...(s.ratio === undefined ? [] : [{ indicatorCode: 'DOSSIERS', ...s.ratio }]),
+          ];
+          const event = submissionEvent({ provinceCode: province, unitCode: `${province}${s.unit}`, period: '2024', revision: s.revision, status: s.status, values });
+          await aggregation.applySubmission(event);
+          if (s.duplicate) await aggregation.applySubmission(event);
+        }
+        const incremental = await totals(province);
+        const report = await rebuild.rebuild(province);
+        expect(report.provinceCode).toBe(province);
+        expect(await totals(province)).toEqual(incremental);
+      }),
+      { numRuns: 25 },
+    );
+  }, 120000);
+
+  it('restores aggregates that were lost, and reports what it did', async () => {
+    const province = uniqueCode('R');
+    for (const [unit, value] of [['a', 3], ['b', 4]] as const) {
+      await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: `${province}${unit}`, period: '2023', values: [{ indicatorCode: 'BTS', value }] }));
+    }
+    const before = await totals(province);
+    await moduleRef.get<Connection>(getConnectionToken()).collection('aggregates').deleteMany({ provinceCode: province });
+    const report = await rebuild.rebuild(province, ['2023']);
+    expect(report).toMatchObject({ provinceCode: province, submissions: 2, aggregates: 3 });
+    expect(report.ms).toBeGreaterThanOrEqual(0);
+    expect(await totals(province)).toEqual(before);
+    expect(before[`${province}:BTS:2023`]).toMatchObject({ sum: 7, reporting: 2 });
+  });
+});
