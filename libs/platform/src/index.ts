@@ -14,3 +14,5 @@ export * from './bootstrap/start-service';
 export * from './concurrency/keyed-mutex';
 export * from './health/public-route';
 export * from './openapi/problem-responses';
+export * from './auth/official-tokens';
+export * from './auth/officials.guard';

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, refusal } from '@dtp/platform';
+import { ApiProblemResponses, OfficialTokens, refusal } from '@dtp/platform';
 import { Access, Public } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { assertProvince } from './scope';
 import { ApiKeyViewDto, CreateUserDto, IssueApiKeyDto, IssuedKeyDto, RotateApiKeyDto, TokenRequestDto, TokenResponseDto, UserViewDto } from './dto/auth.dto';
 import { actorName, Principal } from './principal';
-import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')
@@ -15,7 +14,7 @@ import { UsersService } from './users.service';
 export class AuthController {
   constructor(
     private readonly users: UsersService,
-    private readonly tokens: TokensService,
+    private readonly tokens: OfficialTokens,
     private readonly keys: ApiKeysService,
   ) {}
 

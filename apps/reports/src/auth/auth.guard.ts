@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE } from '@dtp/platform';
+import { bearerToken, OfficialTokens, PUBLIC_ROUTE } from '@dtp/platform';
 import { ACCESS, AccessRule } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { forbidden, unauthorized } from './auth-problems';
 import { Principal, unitOf } from './principal';
-import { TokensService } from './tokens.service';
 
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -22,7 +21,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeysService,
-    private readonly tokens: TokensService,
+    private readonly tokens: OfficialTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,7 +48,7 @@ export class AuthGuard implements CanActivate {
     // DHIS2 clients send personal access tokens as `Authorization: ApiToken …`; a unit key works there too.
     const key = header(request, 'x-api-key') ?? (authorization && /^ApiToken\s+(\S+)$/i.exec(authorization)?.[1]);
     if (key) return this.keys.authenticate(key);
-    const bearer = authorization && /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const bearer = bearerToken(authorization);
     if (bearer) return this.tokens.verify(bearer);
     return Promise.reject(unauthorized('send an API key (X-API-Key) or a token (Authorization: Bearer)', 'cần khoá API (X-API-Key) hoặc mã đăng nhập (Authorization: Bearer)'));
   }

@@ -1,13 +1,12 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
+import { OfficialTokens } from '@dtp/platform';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { ApiKey, ApiKeySchema } from './schemas/api-key.schema';
 import { User, UserSchema } from './schemas/user.schema';
-import { TOKEN_TTL_SECONDS, TokensService } from './tokens.service';
 import { UsersService } from './users.service';
 
 export interface AuthOptions {
@@ -35,18 +34,16 @@ export class AuthModule implements OnApplicationBootstrap {
           { name: ApiKey.name, schema: ApiKeySchema },
           { name: User.name, schema: UserSchema },
         ]),
-        JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256', expiresIn: options.tokenTtlSeconds } }),
       ],
       controllers: [AuthController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
-        { provide: TOKEN_TTL_SECONDS, useValue: options.tokenTtlSeconds },
+        { provide: OfficialTokens, useValue: new OfficialTokens(options.jwtSecret, options.tokenTtlSeconds) },
         ApiKeysService,
         UsersService,
-        TokensService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [ApiKeysService, UsersService, TokensService],
+      exports: [ApiKeysService, UsersService, OfficialTokens],
     };
   }
 

@@ -1,15 +1,10 @@
-/** Who is calling: a unit's system (API key) or an official (signed token). */
-export type Principal =
-  | { kind: 'unit'; keyId: string; provinceCode: string; unitCode: string }
-  | { kind: 'official'; username: string; roles: Role[]; provinceCode: string; unitCode?: string };
+import { OFFICIAL_ROLES, OfficialPrincipal, OfficialRole } from '@dtp/platform';
 
-/**
- * - `admin`: the provincial standing agency's administrators: forms, keys, users.
- * - `reviewer`: officials who return and approve reports.
- * - `unit-officer`: an official of one unit, filling its forms by hand.
- */
-export const ROLES = ['admin', 'reviewer', 'unit-officer'] as const;
-export type Role = (typeof ROLES)[number];
+/** Who is calling: a unit's system (API key) or an official (signed token, libs/platform). */
+export type Principal = { kind: 'unit'; keyId: string; provinceCode: string; unitCode: string } | OfficialPrincipal;
+
+export const ROLES = OFFICIAL_ROLES;
+export type Role = OfficialRole;
 
 /** The unit a principal may write for, if any: a key's unit, or a unit officer's. */
 export function unitOf(principal: Principal): { provinceCode: string; unitCode: string } | undefined {
