@@ -49,7 +49,9 @@ start_services() {
     local name=${spec%%:*} port=${spec##*:} pidfile="$run/service-${spec%%:*}.pid"
     if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi
     local extra=()
-    [[ $name == reports ]] && extra=("JWT_SECRET=$JWT_SECRET" "ADMIN_PASSWORD=$ADMIN_PASSWORD" "ADMIN_PROVINCE_CODE=$DTP_PROVINCE")
+    [[ $name == reports ]] && extra=("ADMIN_PASSWORD=$ADMIN_PASSWORD" "ADMIN_PROVINCE_CODE=$DTP_PROVINCE")
+    # One secret signs officials' tokens (reports) and verifies them (every service that checks them).
+    extra+=("JWT_SECRET=$JWT_SECRET")
     env "${extra[@]}" PORT="$port" KAFKAJS_NO_PARTITIONER_WARNING=1 nohup node "dist/apps/$name/src/main.js" >"$logs/$name.log" 2>&1 </dev/null &
     echo $! >"$pidfile"
   done

@@ -1,13 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { serviceInfrastructure } from '@dtp/messaging';
+import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
 import { AggregationModule } from './aggregation/aggregation.module';
 import { IndicatorsConfig } from './config';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 
 export const SERVICE_NAME = 'indicators';
 
 @Module({})
 export class AppModule {
   static forRoot(config: IndicatorsConfig): DynamicModule {
-    return { module: AppModule, imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule] };
+    return {
+      module: AppModule,
+      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule],
+      providers: [
+        // Verification only: tokens are issued by the reports service, so the lifetime here is unused.
+        { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },
+        { provide: APP_GUARD, useClass: OfficialsGuard },
+      ],
+    };
   }
 }

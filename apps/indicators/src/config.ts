@@ -6,5 +6,7 @@ export const indicatorsEnv = commonEnv.extend({
   MONGO_DB: commonEnv.shape.MONGO_DB.default('dtp_indicators'),
   KAFKA_GROUP_ID: z.string().min(1).default('indicators'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+  /** Verifies officials' tokens the reports service issues: the same secret as there. */
+  JWT_SECRET: z.string().min(32, 'at least 32 characters of secret'),
 });
 export type IndicatorsConfig = z.infer<typeof indicatorsEnv>;

@@ -30,18 +30,25 @@ describe('walking skeleton: report in, provincial value out', () => {
   };
   const groups = { indicators: `indicators-${run}`, notifications: `notifications-${run}`, exports: `exports-${run}` };
   const services: Record<string, RunningService> = {};
-  // One province per run; each test reports its own years so their aggregates never mix.
-  const province = uniqueCode('P');
+  // Lạng Sơn. Runs on one broker never mix: each run's forms and indicator codes carry its id,
+  // and each test reports its own years.
+  const province = '20';
+  const code = (name: string) => `${name}_${run}`;
+  const FORM = `E2E-${run}`;
+  const indicators = [
+    { code: code('DOSSIERS'), nameVi: 'Hồ sơ số hoá', nameEn: 'Dossiers digitized', unitOfMeasure: '%', kind: 'ratio', direction: 'higher-is-better' },
+    { code: code('BTS'), nameVi: 'Trạm BTS', nameEn: 'BTS stations', unitOfMeasure: 'trạm', kind: 'count', direction: 'higher-is-better' },
+    { code: code('PILOT'), nameVi: 'Thí điểm', nameEn: 'Pilot', unitOfMeasure: '', kind: 'milestone', direction: 'higher-is-better', milestoneAggregation: 'count' },
+  ];
   const adminPassword = `e2e-admin-${run}`;
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    const common = { ...env, LOG_LEVEL: 'info', OUTBOX_POLL_MS: '200' };
+    const common = { ...env, LOG_LEVEL: 'info', OUTBOX_POLL_MS: '200', JWT_SECRET: `e2e-jwt-secret-${run}-padding-padding` };
     const started = await Promise.all([
       startServiceProcess('reports', 13101, {
         ...common,
         MONGO_DB: databases.reports,
-        JWT_SECRET: `e2e-jwt-secret-${run}-padding-padding`,
         ADMIN_PASSWORD: adminPassword,
         ADMIN_PROVINCE_CODE: province,
       }),
@@ -55,7 +62,7 @@ describe('walking skeleton: report in, provincial value out', () => {
     await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC, 110000);
     const token = await post('/api/v1/auth/token', {}, { username: 'admin', password: adminPassword });
     admin = { authorization: `Bearer ${token.accessToken}` };
-    await put('/api/v1/forms', admin, reportFormFixture(province, { code: 'E2E-Y', periodType: 'year', deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 } }));
+    await put('/api/v1/forms', admin, reportFormFixture(province, { code: FORM, periodType: 'year', deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 }, indicators }));
   });
 
   const send = async (method: string, path: string, headers: Record<string, string>, body: object, expected: number) => {
@@ -81,12 +88,12 @@ describe('walking skeleton: report in, provincial value out', () => {
   });
 
   const submit = async (unit: { headers: Record<string, string> }, period: string, values: object[]) =>
-    post('/api/v1/submissions', unit.headers, { formCode: 'E2E-Y', period, values }, 201) as Promise<{ _id: string; revision: number }>;
+    post('/api/v1/submissions', unit.headers, { formCode: FORM, period, values }, 201) as Promise<{ _id: string; revision: number }>;
 
   const values = (dossiers: [number, number], bts: number) => [
-    { indicatorCode: 'DOSSIERS_DIGITIZED', numerator: dossiers[0], denominator: dossiers[1] },
-    { indicatorCode: 'BTS_STATIONS', value: bts },
-    { indicatorCode: 'EXAM_PILOT', done: true },
+    { indicatorCode: code('DOSSIERS'), numerator: dossiers[0], denominator: dossiers[1] },
+    { indicatorCode: code('BTS'), value: bts },
+    { indicatorCode: code('PILOT'), done: true },
   ];
 
   const provincialValue = (province: string, indicator: string, period: string) =>
@@ -101,15 +108,77 @@ describe('walking skeleton: report in, provincial value out', () => {
       [120_000, 140_000],
     ];
     for (const parts of districts) await submit(await unitSystem(), '2023', values(parts, 100));
-    const provincial = await waitFor(() => provincialValue(province, 'DOSSIERS_DIGITIZED', '2023'), (v) => v?.reportingUnits === 3, { what: 'provincial value', timeoutMs: 30000 });
+    const provincial = await waitFor(() => provincialValue(province, code('DOSSIERS'), '2023'), (v) => v?.reportingUnits === 3, { what: 'provincial value', timeoutMs: 30000 });
     expect(provincial!.totals).toMatchObject({ numerator: 630_485, denominator: 732_908 });
     expect(Math.round(provincial!.value! * 1000) / 10).toBe(86.0);
+  });
+
+  it('shows Lạng Sơn’s scorecard: 86.0% of dossiers digitized, 21/30 targets achieved, unchanged when every event arrives again', async () => {
+    const LANG_SON_DISTRICTS = ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189'];
+    const form = `SC-${run}`;
+    const counts = Array.from({ length: 24 }, (_, i) => code(`C${i}`));
+    await put('/api/v1/forms', admin, reportFormFixture(province, {
+      code: form,
+      periodType: 'year',
+      deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 },
+      levels: ['district'],
+      indicators: [indicators[0], ...counts.map((c) => ({ code: c, nameVi: c, nameEn: c, unitOfMeasure: '', kind: 'count', direction: 'higher-is-better' }))],
+    }));
+    // Parts of the seed's provincial figure, one per district; every count is 1 per district, 11 in the province.
+    const dossiers = [60_000, 52_000, 48_000, 70_000, 55_000, 45_000, 51_000, 80_000, 58_000, 62_000, 49_485];
+    const bases = [70_000, 61_000, 56_000, 81_000, 64_000, 52_000, 59_000, 93_000, 68_000, 72_000, 56_908];
+    for (const [i, district] of LANG_SON_DISTRICTS.entries()) {
+      const unit = await unitSystem(district);
+      const reported = [{ indicatorCode: code('DOSSIERS'), numerator: dossiers[i]!, denominator: bases[i]! }, ...counts.map((c) => ({ indicatorCode: c, value: 1 }))];
+      await post('/api/v1/submissions', unit.headers, { formCode: form, period: '2019', values: reported }, 201);
+    }
+    // 30 targets: 21 met (dossiers ≥ 80 %, 20 counts ≥ 10), 4 missed (counts ≥ 12), 5 on indicators nobody reports.
+    const programme = {
+      code: `NQ49-${run}`,
+      provinceCode: province,
+      nameVi: 'Nghị quyết 49-NQ/TU (kiểm thử)',
+      nameEn: 'Resolution 49-NQ/TU (test)',
+      pillars: [
+        { code: 'digital-government', nameVi: 'Chính quyền số', nameEn: 'Digital government' },
+        { code: 'digital-economy', nameVi: 'Kinh tế số', nameEn: 'Digital economy' },
+        { code: 'digital-society', nameVi: 'Xã hội số', nameEn: 'Digital society' },
+      ],
+      targets: [
+        { indicatorCode: code('DOSSIERS'), year: 2019, value: 0.8, comparison: 'at-least', pillar: 'digital-government' },
+        ...counts.map((c, i) => ({ indicatorCode: c, year: 2019, value: i < 20 ? 10 : 12, comparison: 'at-least', pillar: i < 12 ? 'digital-economy' : 'digital-society' })),
+        ...Array.from({ length: 5 }, (_, i) => ({ indicatorCode: code(`UNREPORTED${i}`), year: 2019, value: 1, comparison: 'at-least', pillar: 'digital-society' })),
+      ],
+    };
+    const indicatorsApi = services['indicators']!.baseUrl;
+    const saved = await fetch(`${indicatorsApi}/api/v1/programmes`, { method: 'PUT', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify(programme) });
+    expect(saved.status).toBe(200);
+    const scorecardUrl = `${indicatorsApi}/api/v1/scorecards/${province}/${programme.code}/${province}/2019`;
+    const card = await waitFor(
+      async () => (await fetch(scorecardUrl)).json() as Promise<{ summary: { ratio: string; en: string; vi: string }; targets: Array<{ indicatorCode: string; actual: number | null; status: string }>; pillars: Array<{ pillar: string; summary: { ratio: string } }> }>,
+      // Settled: every district counted in every indicator.
+      (c) => counts.every((k) => c.targets?.find((t) => t.indicatorCode === k)?.actual === 11) && c.targets.find((t) => t.indicatorCode === code('DOSSIERS'))?.actual === 630_485 / 732_908,
+      { what: 'the scorecard to count all eleven districts', timeoutMs: 30000 },
+    );
+    const digitized = card.targets.find((t) => t.indicatorCode === code('DOSSIERS'))!;
+    expect(Math.round(digitized.actual! * 1000) / 10).toBe(86.0);
+    expect(card.summary).toEqual({ ratio: '21/30', en: '21/30 achieved, 4 not achieved, 5 not measurable', vi: '21/30 chỉ tiêu đạt, 4 chỉ tiêu không đạt, 5 chỉ tiêu không đánh giá được' });
+    expect(card.pillars.map((p) => [p.pillar, p.summary.ratio])).toEqual([['digital-government', '1/1'], ['digital-economy', '12/12'], ['digital-society', '8/17']]);
+
+    // Every event of this form delivered again: the scorecard does not move, and its ETag says so.
+    const first = await fetch(scorecardUrl);
+    const etag = first.headers.get('etag')!;
+    const events = (await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.value.includes(`"formCode":"${form}"`)).length >= 11)).filter((m) => m.value.includes(`"formCode":"${form}"`));
+    await produceRaw(env.KAFKA_BROKERS, ReportSubmission.TOPIC, [...events].reverse().map((m) => ({ key: m.key!, value: m.value })));
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC);
+    const again = await fetch(scorecardUrl, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await (await fetch(scorecardUrl)).json()).toEqual(await first.json());
   });
 
   it('does not double-count a duplicate delivery of the same event', async () => {
     const unit = await unitSystem();
     await submit(unit, '2022', values([1, 2], 1396));
-    await waitFor(() => provincialValue(province, 'BTS_STATIONS', '2022'), (v) => v?.value === 1396, { what: 'first value' });
+    await waitFor(() => provincialValue(province, code('BTS'), '2022'), (v) => v?.value === 1396, { what: 'first value' });
 
     const key = ReportSubmission.keyOf({ provinceCode: province, unitCode: unit.unitCode, period: '2022' });
     const [original] = (await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key))).filter((m) => m.key === key);
@@ -120,7 +189,7 @@ describe('walking skeleton: report in, provincial value out', () => {
     ]);
     await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC);
 
-    const after = await provincialValue(province, 'BTS_STATIONS', '2022');
+    const after = await provincialValue(province, code('BTS'), '2022');
     expect(after).toMatchObject({ value: 1396, reportingUnits: 1 });
   });
 
@@ -129,7 +198,7 @@ describe('walking skeleton: report in, provincial value out', () => {
     const key = ReportSubmission.keyOf({ provinceCode: province, unitCode: unit.unitCode, period: '2020' });
     await produceRaw(env.KAFKA_BROKERS, ReportSubmission.TOPIC, [{ key, value: JSON.stringify({ id: 'not-an-envelope', data: { revision: -1 } }) }]);
     await submit(unit, '2020', values([3, 4], 7));
-    const applied = await waitFor(() => provincialValue(province, 'BTS_STATIONS', '2020'), (v) => v?.value === 7, { what: 'the good event after the bad one' });
+    const applied = await waitFor(() => provincialValue(province, code('BTS'), '2020'), (v) => v?.value === 7, { what: 'the good event after the bad one' });
     expect(applied).toMatchObject({ reportingUnits: 1 });
     const parked = (await readTopic(env.KAFKA_BROKERS, deadLetterTopicOf(ReportSubmission.TOPIC), (m) => m.some((x) => x.key === key))).filter((m) => m.key === key);
     expect(parked.length).toBeGreaterThanOrEqual(1);
@@ -140,8 +209,8 @@ describe('walking skeleton: report in, provincial value out', () => {
   it('lets notifications and exports consume the events (they log what they saw)', async () => {
     const saved = await submit(await unitSystem(), '2021', values([5, 10], 3));
     await waitFor(async () => services['notifications']!.output(), (out) => out.includes(`"submissionId":"${saved._id}"`), { what: 'notifications to log the obligation' });
-    await readTopic(env.KAFKA_BROKERS, Scorecard.TOPIC, (m) => m.some((x) => x.key === `${province}:${province}:2021`));
-    await waitFor(async () => services['exports']!.output(), (out) => out.includes('"scorecard changed"') && out.includes(`"unitCode":"${province}"`), {
+    await readTopic(env.KAFKA_BROKERS, Scorecard.TOPIC, (m) => m.some((x) => x.key === `${province}:${province}:2021` && x.value.includes(code('BTS'))));
+    await waitFor(async () => services['exports']!.output(), (out) => out.includes('"scorecard changed"') && out.includes(`"indicatorCode":"${code('BTS')}"`), {
       what: 'exports to log the scorecard change',
     });
   });

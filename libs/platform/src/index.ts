@@ -16,3 +16,4 @@ export * from './health/public-route';
 export * from './openapi/problem-responses';
 export * from './auth/official-tokens';
 export * from './auth/officials.guard';
+export * from './http/etag';

@@ -17,6 +17,6 @@ import { SubmissionConsumer } from './submission.consumer';
   ],
   controllers: [AggregatesController, SubmissionConsumer],
   providers: [AggregationService, AggregateOutboxRelay, RebuildService],
-  exports: [RebuildService],
+  exports: [RebuildService, AggregationService],
 })
 export class AggregationModule {}

@@ -71,6 +71,11 @@ export class AggregationService {
     this.relay.nudge();
   }
 
+  /** Several aggregates at once, by id (`aggregateIdOf`). */
+  getMany(ids: string[]): Promise<Aggregate[]> {
+    return this.aggregates.find({ _id: { $in: ids } }, { outbox: 0, outboxCount: 0 }).lean<Aggregate[]>().exec();
+  }
+
   async get(unitCode: string, indicatorCode: string, period: string): Promise<Aggregate | null> {
     return this.aggregates.findById(aggregateIdOf(unitCode, indicatorCode, period), { outbox: 0, outboxCount: 0 }).lean<Aggregate>().exec();
   }

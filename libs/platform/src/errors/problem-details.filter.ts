@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, titleFor } from './problem';
+import { ACCEPTED_PERIOD_FORMS, InvalidPeriodError } from '@dtp/domain';
+import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, refusal, titleFor } from './problem';
 
 interface ReplyLike {
   status(code: number): ReplyLike;
@@ -27,6 +28,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** The problem document for any error: as thrown for ProblemException, derived for HttpException, bare for the rest. */
 export function problemOf(exception: unknown): Problem {
   if (exception instanceof ProblemException) return { ...exception.problem };
+  // A period id in a path or query: the caller's mistake, answered with the accepted forms.
+  if (exception instanceof InvalidPeriodError) {
+    const detailVi = `"${exception.input}" không phải mã kỳ báo cáo; các dạng hợp lệ: ${ACCEPTED_PERIOD_FORMS.join(', ')}`;
+    return refusal(400, 'invalid-period', exception.message, detailVi, [{ field: 'period', message: exception.message, messageVi: detailVi }]).problem;
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const title = titleFor(status);

@@ -1,0 +1,98 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { KafkaClient } from '@dtp/messaging';
+import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
+import { infraEnv, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
+import { Connection } from 'mongoose';
+import { AggregationService } from '../aggregation/aggregation.service';
+import { AppModule } from '../app.module';
+import { indicatorsEnv } from '../config';
+
+const SECRET = 'indicators-test-secret-long-enough-for-hs256';
+
+describe('programmes and scorecards over HTTP (FerretDB)', () => {
+  const province = uniqueCode('P');
+  const tokens = new OfficialTokens(SECRET, 600);
+  let app: NestFastifyApplication;
+
+  const bearer = async (roles: Array<'admin' | 'reviewer'>, provinceCode = province) => ({ authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'someone', roles, provinceCode })}` });
+  const call = (method: 'GET' | 'PUT', url: string, headers: Record<string, string> = {}, payload?: object) =>
+    app.getHttpAdapter().getInstance().inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+  const programme = (overrides: Record<string, unknown> = {}) => ({
+    code: 'NQ49',
+    provinceCode: province,
+    nameVi: 'Nghị quyết 49-NQ/TU',
+    nameEn: 'Resolution 49-NQ/TU',
+    pillars: [
+      { code: 'gov', nameVi: 'Chính quyền số', nameEn: 'Digital government' },
+      { code: 'soc', nameVi: 'Xã hội số', nameEn: 'Digital society' },
+    ],
+    targets: [
+      { indicatorCode: 'DOSSIERS', year: 2023, value: 0.8, comparison: 'at-least', pillar: 'gov' },
+      { indicatorCode: 'NO_SIGNAL_VILLAGES', year: 2023, value: 100, comparison: 'at-most', pillar: 'soc' },
+      { indicatorCode: 'SMARTPHONES', year: 2023, value: 0.9, comparison: 'at-least', pillar: 'soc', baseline: { date: '2021-12-31', value: 0.7 } },
+    ],
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    const config = loadConfig(indicatorsEnv, { ...infraEnv(), MONGO_DB: testDatabaseName('indicators_http'), LOG_LEVEL: 'warn', JWT_SECRET: SECRET });
+    app = await createService(AppModule.forRoot(config), { name: 'indicators', title: 'Indicators API', description: 'test' }, 'warn');
+    await app.get(KafkaClient).ensureTopics();
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+
+  afterAll(async () => {
+    await app.get<Connection>(getConnectionToken()).dropDatabase();
+    await app.close();
+  });
+
+  it('lets only an administrator of the province change programmes, and says why not', async () => {
+    expect((await call('PUT', '/api/v1/programmes', {}, programme())).json()).toMatchObject({ status: 401, detail: 'send an official’s token (Authorization: Bearer)' });
+    expect((await call('PUT', '/api/v1/programmes', { authorization: 'Bearer forged' }, programme())).json()).toMatchObject({ status: 401, detail: 'the token is not valid' });
+    expect((await call('PUT', '/api/v1/programmes', await bearer(['reviewer']), programme())).json()).toMatchObject({ status: 403, detail: 'this needs the role admin' });
+    expect((await call('PUT', '/api/v1/programmes', await bearer(['admin'], 'other'), programme())).statusCode).toBe(403);
+    const saved = await call('PUT', '/api/v1/programmes', await bearer(['admin']), programme());
+    expect(saved.json()).toMatchObject({ _id: `${province}:NQ49`, version: 1 });
+    expect((await call('PUT', '/api/v1/programmes', await bearer(['admin']), programme())).json().version).toBe(2);
+  });
+
+  it('refuses a target of an unknown pillar or a second target for one indicator and year, naming them', async () => {
+    const res = await call('PUT', '/api/v1/programmes', await bearer(['admin']), programme({
+      code: 'BAD',
+      targets: [
+        { indicatorCode: 'A', year: 2023, value: 1, comparison: 'at-least', pillar: 'nope' },
+        { indicatorCode: 'B', year: 2023, value: 1, comparison: 'at-least', pillar: 'gov' },
+        { indicatorCode: 'B', year: 2023, value: 2, comparison: 'at-least', pillar: 'gov' },
+      ],
+    }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['targets[0].pillar', 'targets[2]']);
+  });
+
+  it('scores the province against the programme’s targets, with progress, trend and an ETag', async () => {
+    const aggregation = app.get(AggregationService);
+    const district = uniqueCode('D');
+    await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: district, period: '2022', values: [{ indicatorCode: 'DOSSIERS', numerator: 70, denominator: 100 }] }));
+    await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: district, period: '2023', values: [{ indicatorCode: 'DOSSIERS', numerator: 86, denominator: 100 }, { indicatorCode: 'SMARTPHONES', numerator: 75, denominator: 100 }] }));
+    const url = `/api/v1/scorecards/${province}/NQ49/${province}/2023`;
+    const res = await call('GET', url);
+    expect(res.statusCode).toBe(200);
+    const card = res.json();
+    expect(card.summary.en).toBe('1/3 achieved, 1 not achieved, 1 not measurable');
+    expect(card.pillars.map((p: { pillar: string; summary: { ratio: string } }) => [p.pillar, p.summary.ratio])).toEqual([['gov', '1/1'], ['soc', '0/2']]);
+    const dossiers = card.targets.find((t: { indicatorCode: string }) => t.indicatorCode === 'DOSSIERS');
+    expect(dossiers).toMatchObject({ actual: 0.86, status: 'achieved', trend: [{ period: '2020', value: null }, { period: '2021', value: null }, { period: '2022', value: 0.7 }, { period: '2023', value: 0.86 }] });
+    expect(dossiers.change).toBeCloseTo(0.16);
+    expect(card.targets.find((t: { indicatorCode: string }) => t.indicatorCode === 'SMARTPHONES')).toMatchObject({ status: 'not-achieved', progress: 'at-risk' });
+    expect(card.targets.find((t: { indicatorCode: string }) => t.indicatorCode === 'NO_SIGNAL_VILLAGES')).toMatchObject({ status: 'not-measurable', actual: null });
+    expect((await call('GET', url, { 'if-none-match': String(res.headers['etag']) })).statusCode).toBe(304);
+  });
+
+  it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {
+    expect((await call('GET', `/api/v1/scorecards/${province}/NOPE/${province}/2023`)).statusCode).toBe(404);
+    expect((await call('GET', `/api/v1/scorecards/${province}/NQ49/${province}/2023Q9`)).json().detail).toMatch(/Accepted forms/);
+  });
+});

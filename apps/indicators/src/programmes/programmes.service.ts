@@ -1,0 +1,41 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { FieldProblem, fieldsRefusal } from '@dtp/platform';
+import { Model } from 'mongoose';
+import { ProgrammeDto } from './dto/programme.dto';
+import { Programme, programmeIdOf } from './schemas/programme.schema';
+
+@Injectable()
+export class ProgrammesService {
+  constructor(@InjectModel(Programme.name) private readonly programmes: Model<Programme>) {}
+
+  /** Creates or replaces a programme; each target names a pillar of the programme, once per indicator and year. */
+  async save(dto: ProgrammeDto, by: string): Promise<Programme> {
+    const pillars = new Set(dto.pillars.map((p) => p.code));
+    const problems: FieldProblem[] = [];
+    const seen = new Set<string>();
+    dto.targets.forEach((t, i) => {
+      if (!pillars.has(t.pillar)) problems.push({ field: `targets[${i}].pillar`, message: `targets[${i}].pillar: ${t.pillar} is not a pillar of this programme`, messageVi: `targets[${i}].pillar: ${t.pillar} không phải trụ cột của chương trình` });
+      const key = `${t.indicatorCode}/${t.year}`;
+      if (seen.has(key)) problems.push({ field: `targets[${i}]`, message: `targets[${i}]: a second target for ${t.indicatorCode} in ${t.year}`, messageVi: `targets[${i}]: chỉ tiêu ${t.indicatorCode} năm ${t.year} bị lặp` });
+      seen.add(key);
+    });
+    if (problems.length > 0) throw fieldsRefusal(422, 'invalid-programme', problems);
+    // Plain objects: a DTO's absent fields would be stored as nulls.
+    const plain = JSON.parse(JSON.stringify({ ...dto })) as ProgrammeDto;
+    return this.programmes
+      .findOneAndUpdate({ _id: programmeIdOf(dto.provinceCode, dto.code) }, { $set: { ...plain, updatedAt: new Date(), updatedBy: by }, $inc: { version: 1 } }, { upsert: true, new: true })
+      .lean<Programme>()
+      .exec();
+  }
+
+  async get(provinceCode: string, code: string): Promise<Programme> {
+    const programme = await this.programmes.findById(programmeIdOf(provinceCode, code)).lean<Programme>().exec();
+    if (!programme) throw new NotFoundException(`programme ${code} of province ${provinceCode} not found`);
+    return programme;
+  }
+
+  list(provinceCode: string): Promise<Programme[]> {
+    return this.programmes.find({ provinceCode }).sort({ code: 1 }).lean<Programme[]>().exec();
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class StatusCountsDto {
+  @ApiProperty({ example: 30 }) total!: number;
+  @ApiProperty({ example: 21 }) achieved!: number;
+  @ApiProperty({ example: 6 }) notAchieved!: number;
+  @ApiProperty({ example: 3 }) notMeasurable!: number;
+  @ApiProperty({ example: 0 }) onTrack!: number;
+  @ApiProperty({ example: 0 }) atRisk!: number;
+}
+
+export class SummaryDto {
+  @ApiProperty({ example: '21/30' }) ratio!: string;
+  @ApiProperty({ example: '21/30 achieved, 6 not achieved, 3 not measurable' }) en!: string;
+  @ApiProperty({ example: '21/30 chỉ tiêu đạt, 6 chỉ tiêu không đạt, 3 chỉ tiêu không đánh giá được' }) vi!: string;
+}
+
+export class PillarScoreDto {
+  @ApiProperty({ example: 'digital-government' }) pillar!: string;
+  @ApiProperty({ example: 'Chính quyền số' }) nameVi!: string;
+  @ApiProperty({ example: 'Digital government' }) nameEn!: string;
+  @ApiProperty({ type: StatusCountsDto }) counts!: StatusCountsDto;
+  @ApiProperty({ type: SummaryDto }) summary!: SummaryDto;
+}
+
+export class TrendPointDto {
+  @ApiProperty({ example: '2023' }) period!: string;
+  @ApiProperty({ nullable: true, type: Number, example: 0.86 }) value!: number | null;
+}
+
+export class TargetScoreDto {
+  @ApiProperty({ example: 'DOSSIERS_DIGITIZED' }) indicatorCode!: string;
+  @ApiProperty({ example: 'digital-government' }) pillar!: string;
+  @ApiProperty({ example: 0.8 }) target!: number;
+  @ApiProperty({ enum: ['at-least', 'at-most', 'done'], example: 'at-least' }) comparison!: string;
+  @ApiProperty({ nullable: true, type: Number, example: 0.8603 }) actual!: number | null;
+  @ApiProperty({ enum: ['achieved', 'not-achieved', 'not-measurable'], example: 'achieved' }) status!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Positive: better than the target', example: 0.0603 }) gap!: number | null;
+  @ApiPropertyOptional({ enum: ['on-track', 'at-risk'], example: 'on-track' }) progress?: string;
+  @ApiPropertyOptional({ description: 'Change since the previous period', example: 0.021 }) change?: number;
+  @ApiProperty({ type: [TrendPointDto] }) trend!: TrendPointDto[];
+}
+
+export class ScorecardViewDto {
+  @ApiProperty({ example: '49-NQ-TU' }) programmeCode!: string;
+  @ApiProperty({ example: 'Nghị quyết 49-NQ/TU' }) programmeNameVi!: string;
+  @ApiProperty({ example: 'Resolution 49-NQ/TU' }) programmeNameEn!: string;
+  @ApiProperty({ example: '20' }) unitCode!: string;
+  @ApiProperty({ example: '2023' }) period!: string;
+  @ApiProperty({ type: SummaryDto }) summary!: SummaryDto;
+  @ApiProperty({ type: StatusCountsDto }) overall!: StatusCountsDto;
+  @ApiProperty({ type: [PillarScoreDto] }) pillars!: PillarScoreDto[];
+  @ApiProperty({ type: [TargetScoreDto] }) targets!: TargetScoreDto[];
+}

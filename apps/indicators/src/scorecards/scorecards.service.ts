@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { aggregateValue, buildScorecard, describeCounts, formatPeriodId, lastPeriods, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
+import { AggregationService } from '../aggregation/aggregation.service';
+import { aggregateIdOf } from '../aggregation/schemas/aggregate.schema';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { ScorecardViewDto } from './scorecard-view.dto';
+
+/** How many periods a target's trend shows, the asked one included. */
+const TREND_PERIODS = 4;
+
+/**
+ * A programme's scorecard for a unit (the province or any unit) and period: each target of that
+ * year against the unit's aggregated value, counted per pillar and overall (libs/domain).
+ */
+@Injectable()
+export class ScorecardsService {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly aggregation: AggregationService,
+  ) {}
+
+  async scorecard(provinceCode: string, programmeCode: string, unitCode: string, periodId: string): Promise<ScorecardViewDto> {
+    const programme = await this.programmes.get(provinceCode, programmeCode);
+    const period = parsePeriodId(periodId);
+    const dates = periodDates(period, 'calendar');
+    const year = Number(dates.end.slice(0, 4));
+    const targets = programme.targets.filter((t) => t.year === year);
+    const trend = period.type === 'range' ? [periodId] : lastPeriods(period, TREND_PERIODS).map(formatPeriodId);
+    const previous = period.type === 'range' ? undefined : formatPeriodId(previousPeriod(period));
+    const ids = targets.flatMap((t) => trend.map((p) => aggregateIdOf(unitCode, t.indicatorCode, p)));
+    const found = new Map((await this.aggregation.getMany(ids)).map((a) => [a._id, aggregateValue(a.totals, a.kind)]));
+    const actual = (indicatorCode: string, p: string) => found.get(aggregateIdOf(unitCode, indicatorCode, p)) ?? null;
+
+    const card = buildScorecard({
+      targets,
+      actuals: new Map(targets.map((t) => [t.indicatorCode, actual(t.indicatorCode, periodId)])),
+      ...(previous ? { previous: new Map(targets.map((t) => [t.indicatorCode, actual(t.indicatorCode, previous)])) } : {}),
+      asOf: dates.end,
+      pillarOrder: programme.pillars.map((p) => p.code),
+    });
+    const pillarNames = new Map(programme.pillars.map((p) => [p.code, p]));
+    return {
+      programmeCode: programme.code,
+      programmeNameVi: programme.nameVi,
+      programmeNameEn: programme.nameEn,
+      unitCode,
+      period: periodId,
+      summary: describeCounts(card.overall),
+      overall: card.overall,
+      pillars: card.pillars.map((p) => ({
+        pillar: p.pillar,
+        nameVi: pillarNames.get(p.pillar)?.nameVi ?? p.pillar,
+        nameEn: pillarNames.get(p.pillar)?.nameEn ?? p.pillar,
+        counts: p.counts,
+        summary: describeCounts(p.counts),
+      })),
+      targets: card.lines.map((line) => ({
+        indicatorCode: line.target.indicatorCode,
+        pillar: line.target.pillar,
+        target: line.target.value,
+        comparison: line.target.comparison,
+        actual: line.actual,
+        status: line.status,
+        gap: line.gap,
+        ...(line.progress ? { progress: line.progress } : {}),
+        ...(line.change !== undefined ? { change: line.change } : {}),
+        trend: trend.map((p) => ({ period: p, value: actual(line.target.indicatorCode, p) })),
+      })),
+    };
+  }
+}
