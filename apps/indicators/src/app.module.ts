@@ -5,6 +5,7 @@ import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
 import { AggregationModule } from './aggregation/aggregation.module';
 import { IndicatorsConfig } from './config';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { RankingsModule } from './rankings/rankings.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 
 export const SERVICE_NAME = 'indicators';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: IndicatorsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule],
+      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule, RankingsModule],
       providers: [
         // Verification only: tokens are issued by the reports service, so the lifetime here is unused.
         { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },

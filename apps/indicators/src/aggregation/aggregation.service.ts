@@ -71,6 +71,14 @@ export class AggregationService {
     this.relay.nudge();
   }
 
+  /** The aggregates of the units below the province (not the province's own) for one indicator and period. */
+  unitsOf(provinceCode: string, indicatorCode: string, period: string): Promise<Aggregate[]> {
+    return this.aggregates
+      .find({ provinceCode, indicatorCode, period, unitCode: { $ne: provinceCode } }, { outbox: 0, outboxCount: 0, contributions: 0 })
+      .lean<Aggregate[]>()
+      .exec();
+  }
+
   /** Several aggregates at once, by id (`aggregateIdOf`). */
   getMany(ids: string[]): Promise<Aggregate[]> {
     return this.aggregates.find({ _id: { $in: ids } }, { outbox: 0, outboxCount: 0 }).lean<Aggregate[]>().exec();

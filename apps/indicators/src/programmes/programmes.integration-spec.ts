@@ -91,6 +91,22 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect((await call('GET', url, { 'if-none-match': String(res.headers['etag']) })).statusCode).toBe(304);
   });
 
+  it('ranks the units on an indicator, ties sharing a rank, in pages', async () => {
+    const aggregation = app.get(AggregationService);
+    const shares: Array<[string, number]> = [['A', 50], ['B', 90], ['C', 90], ['D', 70]];
+    for (const [unit, numerator] of shares) {
+      await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: `${province}${unit}`, period: '2021', values: [{ indicatorCode: 'FIBRE', numerator, denominator: 100 }] }));
+    }
+    const res = await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?pageSize=3`);
+    expect(res.json()).toMatchObject({ total: 4, page: 1, pageSize: 3, direction: 'higher-is-better' });
+    expect(res.json().items.map((i: { unitCode: string; rank: number }) => [i.unitCode.slice(province.length), i.rank])).toEqual([['B', 1], ['C', 1], ['D', 3]]);
+    const second = await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?pageSize=3&page=2`);
+    expect(second.json().items.map((i: { rank: number }) => i.rank)).toEqual([4]);
+    const lowerBetter = await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?direction=lower-is-better`);
+    expect(lowerBetter.json().items[0].unitCode).toBe(`${province}A`);
+    expect((await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?pageSize=0`)).statusCode).toBe(400);
+  });
+
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {
     expect((await call('GET', `/api/v1/scorecards/${province}/NOPE/${province}/2023`)).statusCode).toBe(404);
     expect((await call('GET', `/api/v1/scorecards/${province}/NQ49/${province}/2023Q9`)).json().detail).toMatch(/Accepted forms/);

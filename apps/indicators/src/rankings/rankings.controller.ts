@@ -1,0 +1,36 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { aggregateValue, parsePeriodId, rankUnits } from '@dtp/domain';
+import { ApiProblemResponses, withEtag } from '@dtp/platform';
+import { AggregationService } from '../aggregation/aggregation.service';
+import { RankingQueryDto } from './ranking-query.dto';
+import { RankingViewDto } from './ranking-view.dto';
+
+@ApiTags('rankings')
+@Controller('api/v1/rankings')
+export class RankingsController {
+  constructor(private readonly aggregation: AggregationService) {}
+
+  @Get(':provinceCode/:indicatorCode/:period')
+  @ApiOperation({ summary: 'The units of a province ranked on an indicator for a period, ties sharing a rank, units without a value last' })
+  @ApiOkResponse({ type: RankingViewDto, description: 'With an ETag; paginated' })
+  @ApiResponse({ status: 304, description: 'Unchanged since the ETag sent' })
+  @ApiProblemResponses(400)
+  async rank(
+    @Param('provinceCode') provinceCode: string,
+    @Param('indicatorCode') indicatorCode: string,
+    @Param('period') period: string,
+    @Query() query: RankingQueryDto,
+    @Req() request: { headers: Record<string, string | string[] | undefined> },
+    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
+  ): Promise<RankingViewDto | undefined> {
+    parsePeriodId(period);
+    const direction = query.direction ?? 'higher-is-better';
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const units = await this.aggregation.unitsOf(provinceCode, indicatorCode, period);
+    const ranked = rankUnits(units.map((a) => ({ unitId: a.unitCode, value: aggregateValue(a.totals, a.kind) })), direction);
+    const items = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => ({ unitCode: r.unitId, value: r.value, rank: r.rank }));
+    return withEtag(request, reply, { provinceCode, indicatorCode, period, direction, total: ranked.length, page, pageSize, items });
+  }
+}
