@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { serviceInfrastructure } from '@dtp/messaging';
+import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
 import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
 import { AggregationModule } from './aggregation/aggregation.module';
 import { IndicatorsConfig } from './config';
@@ -15,7 +15,7 @@ export class AppModule {
   static forRoot(config: IndicatorsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule, RankingsModule],
+      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule, RankingsModule, DeadLettersModule],
       providers: [
         // Verification only: tokens are issued by the reports service, so the lifetime here is unused.
         { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },

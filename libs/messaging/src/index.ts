@@ -11,3 +11,7 @@ export * from './kafka/connect-consumers';
 export * from './outbox/document-locks';
 export * from './outbox/outbox-schema';
 export * from './service-infrastructure';
+export * from './dead-letters/dead-letter.schema';
+export * from './dead-letters/dead-letters.service';
+export * from './dead-letters/dead-letters.controller';
+export * from './dead-letters/dead-letters.module';

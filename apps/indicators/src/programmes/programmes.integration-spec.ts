@@ -1,8 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { KafkaClient } from '@dtp/messaging';
+import { ReportSubmission } from '@dtp/contracts';
+import { EnvelopeConsumer, KafkaClient } from '@dtp/messaging';
 import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
-import { infraEnv, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
+import { infraEnv, readTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { AppModule } from '../app.module';
@@ -16,7 +17,7 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
   let app: NestFastifyApplication;
 
   const bearer = async (roles: Array<'admin' | 'reviewer'>, provinceCode = province) => ({ authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'someone', roles, provinceCode })}` });
-  const call = (method: 'GET' | 'PUT', url: string, headers: Record<string, string> = {}, payload?: object) =>
+  const call = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Record<string, string> = {}, payload?: object) =>
     app.getHttpAdapter().getInstance().inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
   const programme = (overrides: Record<string, unknown> = {}) => ({
@@ -105,6 +106,25 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     const lowerBetter = await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?direction=lower-is-better`);
     expect(lowerBetter.json().items[0].unitCode).toBe(`${province}A`);
     expect((await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?pageSize=0`)).statusCode).toBe(400);
+  });
+
+  it('keeps what its consumer dead-letters for administrators to list and replay', async () => {
+    const key = uniqueCode('DLQ');
+    const broken = { id: 'x', data: { revision: -1 } };
+    await app.get(EnvelopeConsumer).consume(
+      { topic: ReportSubmission.TOPIC, partition: 0, offset: `${Date.now()}`, key, value: JSON.stringify(broken) },
+      ReportSubmission.Envelope,
+      async () => undefined,
+    );
+    expect((await call('GET', '/api/v1/admin/dead-letters')).statusCode).toBe(401);
+    const listed = await call('GET', `/api/v1/admin/dead-letters?topic=${ReportSubmission.TOPIC}`, await bearer(['admin']));
+    const letter = listed.json().items.find((l: { key: string }) => l.key === key);
+    expect(letter).toMatchObject({ topic: ReportSubmission.TOPIC, attempts: 0, replays: 0, value: JSON.stringify(broken) });
+    expect(letter.reason).toMatch(/^invalid: /);
+    const replayed = await call('POST', `/api/v1/admin/dead-letters/${encodeURIComponent(letter._id)}/replay`, await bearer(['admin']));
+    expect(replayed.json()).toMatchObject({ replays: 1 });
+    const again = await readTopic(infraEnv().KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key));
+    expect(again.find((m) => m.key === key)).toMatchObject({ value: JSON.stringify(broken), headers: { 'replayed-from': letter._id } });
   });
 
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { describeIssues, deadLetterTopicOf, Topic } from '@dtp/contracts';
 import { withCorrelationId } from '@dtp/platform';
 import { z } from 'zod';
@@ -22,6 +22,13 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 4, initialDelayMs: 200 };
 
 export type Outcome = 'handled' | 'dead-lettered';
 
+/** Where a service keeps what it dead-letters, besides the `.dlq` topic (DeadLettersModule). */
+export const DEAD_LETTER_STORE = Symbol('DEAD_LETTER_STORE');
+
+export interface DeadLetterStore {
+  record(message: { topic: string; partition: number; offset: string; key: string | null; value: string; reason: string; attempts: number }): Promise<void>;
+}
+
 /**
  * Validates a message against its contract where it is consumed, runs the handler with bounded
  * retries and exponential backoff, and parks what still fails on `<topic>.dlq` with the reason,
@@ -32,7 +39,10 @@ export type Outcome = 'handled' | 'dead-lettered';
 export class EnvelopeConsumer {
   private readonly logger = new Logger(EnvelopeConsumer.name);
 
-  constructor(private readonly kafka: KafkaClient) {}
+  constructor(
+    private readonly kafka: KafkaClient,
+    @Optional() @Inject(DEAD_LETTER_STORE) private readonly store?: DeadLetterStore,
+  ) {}
 
   async consume<TSchema extends z.ZodType<{ correlationId: string; id: string }>>(
     message: ConsumedMessage,
@@ -88,6 +98,7 @@ export class EnvelopeConsumer {
         },
       },
     ]);
+    await this.store?.record({ topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, value, reason, attempts });
   }
 }
 

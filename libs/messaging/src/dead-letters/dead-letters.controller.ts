@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, Roles } from '@dtp/platform';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DeadLettersService } from './dead-letters.service';
+
+export class DeadLetterQueryDto {
+  @ApiPropertyOptional({ example: 'reports.submission.v1' })
+  @IsOptional()
+  @IsString()
+  topic?: string;
+
+  @ApiPropertyOptional({ example: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}
+
+@ApiTags('dead letters')
+@ApiBearerAuth()
+@Controller('api/v1/admin/dead-letters')
+export class DeadLettersController {
+  constructor(private readonly letters: DeadLettersService) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Messages this service’s consumers gave up on, newest first, with the reason (admin)' })
+  @ApiOkResponse({ description: '{ total, items }', schema: { example: { total: 1, items: [{ _id: 'reports.submission.v1:0:42', topic: 'reports.submission.v1', reason: 'invalid: data.revision: Too small', attempts: 0, replays: 0 }] } } })
+  @ApiProblemResponses(400, 401, 403)
+  list(@Query() query: DeadLetterQueryDto) {
+    return this.letters.list({ ...(query.topic ? { topic: query.topic } : {}), page: query.page ?? 1, pageSize: query.pageSize ?? 50 });
+  }
+
+  @Post(':id/replay')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Publish a parked message again to its original topic, once its cause is fixed (admin)' })
+  @ApiOkResponse({ description: 'The record, with replayedAt and the number of replays' })
+  @ApiProblemResponses(401, 403, 404)
+  replay(@Param('id') id: string) {
+    return this.letters.replay(id);
+  }
+}
