@@ -9,6 +9,7 @@ startService({
   title: 'Indicators API',
   description: 'Aggregates and provincial scorecards folded from the stream of submitted reports.',
   env: indicatorsEnv,
+  binaryBodies: ['text/csv'],
   module: (config) => AppModule.forRoot(config),
   beforeListen: (app, config) => connectConsumers(app, kafkaSettingsOf(config, SERVICE_NAME), config.KAFKA_GROUP_ID),
 });

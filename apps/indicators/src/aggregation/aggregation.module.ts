@@ -7,9 +7,11 @@ import { RebuildService } from './rebuild.service';
 import { Aggregate, AggregateSchema } from './schemas/aggregate.schema';
 import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
 import { SubmissionConsumer } from './submission.consumer';
+import { UnitsModule } from '../units/units.module';
 
 @Module({
   imports: [
+    UnitsModule,
     MongooseModule.forFeature([
       { name: Aggregate.name, schema: AggregateSchema },
       { name: AppliedSubmission.name, schema: AppliedSubmissionSchema },

@@ -9,12 +9,13 @@ import {
   contributionDelta,
   EMPTY_TOTALS,
   kindOfValue,
+  periodDates,
   supersedes,
 } from '@dtp/domain';
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
-import { targetUnitsOf } from './target-units';
+import { HierarchyService } from '../units/hierarchy.service';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
 
@@ -42,6 +43,7 @@ export class AggregationService {
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     private readonly relay: AggregateOutboxRelay,
     private readonly locks: DocumentLocks,
+    private readonly hierarchy: HierarchyService,
   ) {}
 
   async applySubmission(event: ReportSubmission.Envelope): Promise<void> {
@@ -59,8 +61,9 @@ export class AggregationService {
         .filter((code) => !carried.has(code))
         .map((code) => ({ event, indicatorCode: code, kind: 'sum' as AggregationKind, next: undefined })),
     ];
+    const targets = this.hierarchy.targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period));
     for (const change of changes) {
-      for (const targetUnit of targetUnitsOf(s)) await this.applyContribution({ ...change, targetUnit });
+      for (const targetUnit of targets) await this.applyContribution({ ...change, targetUnit });
     }
     // Last, so a crash before it replays the event; one key's events arrive in order, one at a time.
     await this.applied.updateOne(
@@ -153,6 +156,14 @@ export class AggregationService {
     }
     throw new Error(`aggregate ${_id}: too much contention, gave up after ${MAX_WRITE_ATTEMPTS} attempts`);
   }
+}
+
+/**
+ * The date a period's hierarchy is read on. Calendar and Decree 09 ends fall on the same side of
+ * every change to the map (they happen on the 1st of a month), so the calendar end serves both.
+ */
+export function periodEndOf(period: string): string {
+  return periodDates(period, 'calendar').end;
 }
 
 function valueOf(v: ReportSubmission.Value): ContributedValue {

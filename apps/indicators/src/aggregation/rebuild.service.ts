@@ -5,7 +5,8 @@ import { DocumentLocks } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
-import { targetUnitsOf } from './target-units';
+import { HierarchyService } from '../units/hierarchy.service';
+import { periodEndOf } from './aggregation.service';
 
 export interface RebuildReport {
   provinceCode: string;
@@ -35,6 +36,7 @@ export class RebuildService {
     @InjectModel(Aggregate.name) private readonly aggregates: Model<Aggregate>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     private readonly locks: DocumentLocks,
+    private readonly hierarchy: HierarchyService,
   ) {}
 
   async rebuild(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
@@ -45,7 +47,7 @@ export class RebuildService {
     for (const s of submissions) {
       for (const v of s.values) {
         const value: ContributedValue = Object.fromEntries(Object.entries({ value: v.value, numerator: v.numerator, denominator: v.denominator, done: v.done }).filter(([, x]) => x !== undefined));
-        for (const unitCode of targetUnitsOf(s)) {
+        for (const unitCode of this.hierarchy.targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
           const id = aggregateIdOf(unitCode, v.indicatorCode, s.period);
           const entry = rebuilt.get(id) ?? { unitCode, indicatorCode: v.indicatorCode, period: s.period, kind: kindOfValue(v), contributions: {} };
           entry.contributions[s.unitCode] = s.status === 'returned' ? { revision: s.revision, withdrawn: true } : { ...value, revision: s.revision, withdrawn: false };

@@ -17,7 +17,7 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
   let app: NestFastifyApplication;
 
   const bearer = async (roles: Array<'admin' | 'reviewer'>, provinceCode = province) => ({ authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'someone', roles, provinceCode })}` });
-  const call = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Record<string, string> = {}, payload?: object) =>
+  const call = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Record<string, string> = {}, payload?: object | string) =>
     app.getHttpAdapter().getInstance().inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
   const programme = (overrides: Record<string, unknown> = {}) => ({
@@ -39,7 +39,7 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
 
   beforeAll(async () => {
     const config = loadConfig(indicatorsEnv, { ...infraEnv(), MONGO_DB: testDatabaseName('indicators_http'), LOG_LEVEL: 'warn', JWT_SECRET: SECRET });
-    app = await createService(AppModule.forRoot(config), { name: 'indicators', title: 'Indicators API', description: 'test' }, 'warn');
+    app = await createService(AppModule.forRoot(config), { name: 'indicators', title: 'Indicators API', description: 'test', binaryBodies: ['text/csv'] }, 'warn');
     await app.get(KafkaClient).ensureTopics();
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -125,6 +125,42 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect(replayed.json()).toMatchObject({ replays: 1 });
     const again = await readTopic(infraEnv().KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key));
     expect(again.find((m) => m.key === key)).toMatchObject({ value: JSON.stringify(broken), headers: { 'replayed-from': letter._id } });
+  });
+
+  it('knows Lạng Sơn’s district-level units, takes communes from a CSV, and folds a commune into its district and province', async () => {
+    const districts = await call('GET', '/api/v1/units?under=20&level=district&on=2024-06-01');
+    expect(districts.json().map((u: { id: string }) => u.id)).toEqual(['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189']);
+    expect((await call('GET', '/api/v1/units?under=20&level=district&on=2025-07-01')).json()).toEqual([]);
+
+    // Fictional communes for the test: real commune lists are imported data, never written in code.
+    const [c1, c2] = [uniqueCode('X'), uniqueCode('X')];
+    const csv = [
+      'id,officialCode,name,level,validFrom,validTo,parentId,parentFrom,parentTo,successors',
+      `${c1},,Xã thử nghiệm 1,commune,,,180,,2025-06-30,`,
+      `${c1},,,,,,20,2025-07-01,,`,
+      `${c2},,Xã thử nghiệm 2,commune,,2025-06-30,181,,,`,
+    ].join('\n');
+    expect((await call('POST', '/api/v1/units/import', { 'content-type': 'text/csv' }, csv)).statusCode).toBe(401);
+    const imported = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'])), 'content-type': 'text/csv' }, csv);
+    expect(imported.json()).toEqual({ imported: 2 });
+
+    const aggregation = app.get(AggregationService);
+    await aggregation.applySubmission(submissionEvent({ provinceCode: '20', unitCode: c1, period: '2024', values: [{ indicatorCode: `BTS${c1}`, value: 5 }] }));
+    await aggregation.applySubmission(submissionEvent({ provinceCode: '20', unitCode: c1, period: '2026', values: [{ indicatorCode: `BTS${c1}`, value: 6 }] }));
+    expect((await aggregation.get('180', `BTS${c1}`, '2024'))?.totals.sum).toBe(5);
+    expect((await aggregation.get('20', `BTS${c1}`, '2024'))?.totals.sum).toBe(5);
+    // No district level in 2026: straight to the province.
+    expect(await aggregation.get('180', `BTS${c1}`, '2026')).toBeNull();
+    expect((await aggregation.get('20', `BTS${c1}`, '2026'))?.totals.sum).toBe(6);
+  });
+
+  it('refuses units that would break the hierarchy, naming the problem', async () => {
+    const broken = ['id,officialCode,name,level,validFrom,validTo,parentId,parentFrom,parentTo,successors', 'Y1,,Xã lỗi,commune,,,NOPE,,,', 'Y2,,,village,,,,,,'].join('\n');
+    const res = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'])), 'content-type': 'text/csv' }, broken);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['row 3, name', 'row 3, level']);
+    const orphan = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'])), 'content-type': 'text/csv' }, broken.split('\n').slice(0, 2).join('\n'));
+    expect(orphan.json().errors[0].message).toBe('Y1: parent NOPE does not exist');
   });
 
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {

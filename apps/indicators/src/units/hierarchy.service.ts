@@ -1,0 +1,90 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { HierarchyError, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
+import { FieldProblem, fieldsRefusal } from '@dtp/platform';
+import { Model } from 'mongoose';
+import { OrgUnitRecord } from './schemas/org-unit.schema';
+
+/** Tolerates absent fields: FerretDB 1.24 drops nulls and empty arrays from an upsert's $setOnInsert. */
+function toUnit(r: OrgUnitRecord): OrgUnit {
+  return {
+    id: r._id,
+    ...(r.officialCode ? { officialCode: r.officialCode } : {}),
+    name: r.name,
+    level: r.level,
+    ...(r.validFrom ? { validFrom: r.validFrom } : {}),
+    ...(r.validTo ? { validTo: r.validTo } : {}),
+    parents: (r.parents ?? []).map((p) => ({ parentId: p.parentId, ...(p.from ? { from: p.from } : {}), ...(p.to ? { to: p.to } : {}) })),
+    successors: r.successors ?? [],
+  };
+}
+
+function toRecord(u: OrgUnit): OrgUnitRecord {
+  return { _id: u.id, officialCode: u.officialCode ?? null, name: u.name, level: u.level, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, parents: u.parents, successors: u.successors };
+}
+
+/**
+ * The organisation units of every province, checked as a whole (libs/domain), kept in memory for
+ * the aggregation's hot path and reloaded after each change. The reference units of Lạng Sơn and
+ * Hà Tĩnh are loaded at start when missing.
+ */
+@Injectable()
+export class HierarchyService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(HierarchyService.name);
+  private hierarchy = new OrgUnitHierarchy([]);
+
+  constructor(@InjectModel(OrgUnitRecord.name) private readonly units: Model<OrgUnitRecord>) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Inserted only where missing: an administrator's later corrections are kept.
+    // String ids: the driver's types assume ObjectId.
+    await this.units.collection.bulkWrite(referenceUnits().map((u) => ({ updateOne: { filter: { _id: u.id as never }, update: { $setOnInsert: toRecord(u) }, upsert: true } })));
+    await this.reload();
+    this.logger.log(`${this.hierarchy.all().length} organisation units loaded`);
+  }
+
+  /**
+   * The aggregates a unit's report counts in: the unit itself and its ancestors on a date (one
+   * rule for the incremental path and the rebuild). A unit not in the hierarchy rolls up to its
+   * province.
+   */
+  targetsOf(unitCode: string, provinceCode: string, on: LocalDate): string[] {
+    if (!this.hierarchy.has(unitCode)) return [...new Set([unitCode, provinceCode])];
+    return [unitCode, ...this.hierarchy.ancestorsOn(unitCode, on).map((u) => u.id)];
+  }
+
+  list(query: { on?: LocalDate; under?: string; level?: UnitLevel }): OrgUnit[] {
+    const { on, under, level } = query;
+    let units = on ? this.hierarchy.validOn(on) : this.hierarchy.all();
+    if (under) units = units.filter((u) => u.id !== under && this.hierarchy.ancestorsOn(u.id, on ?? u.validTo ?? u.validFrom ?? '9999-12-31').some((a) => a.id === under));
+    if (level) units = units.filter((u) => u.level === level);
+    return units.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Adds or replaces units from a CSV (libs/domain's columns); refused whole if the result is not a consistent hierarchy. */
+  async importCsv(csv: string): Promise<{ imported: number }> {
+    let incoming: OrgUnit[];
+    try {
+      incoming = unitsFromCsv(csv);
+    } catch (error) {
+      if (!(error instanceof UnitsImportError)) throw error;
+      throw fieldsRefusal(422, 'invalid-units', error.problems.map((p): FieldProblem => ({ field: `row ${p.row}, ${p.column}`, row: p.row, column: p.column, message: p.message, messageVi: p.messageVi })));
+    }
+    const merged = new Map(this.hierarchy.all().map((u) => [u.id, u]));
+    for (const u of incoming) merged.set(u.id, u);
+    try {
+      new OrgUnitHierarchy([...merged.values()]);
+    } catch (error) {
+      if (!(error instanceof HierarchyError)) throw error;
+      throw fieldsRefusal(422, 'invalid-units', error.problems.map((p): FieldProblem => ({ field: 'units', message: p, messageVi: p })));
+    }
+    await this.units.collection.bulkWrite(incoming.map((u) => ({ replaceOne: { filter: { _id: u.id as never }, replacement: toRecord(u), upsert: true } })));
+    await this.reload();
+    return { imported: incoming.length };
+  }
+
+  private async reload(): Promise<void> {
+    const records = await this.units.find().lean<OrgUnitRecord[]>().exec();
+    this.hierarchy = new OrgUnitHierarchy(records.map(toUnit));
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { isLocalDate, UNIT_LEVELS, UnitLevel } from '@dtp/domain';
+import { ApiProblemResponses, refusal, Roles } from '@dtp/platform';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { HierarchyService } from './hierarchy.service';
+
+export class UnitsQueryDto {
+  @ApiPropertyOptional({ description: 'Units valid on this date (YYYY-MM-DD); all units without it', example: '2024-06-01' })
+  @IsOptional()
+  @IsString()
+  on?: string;
+
+  @ApiPropertyOptional({ description: 'Only units under this one on that date', example: '20' })
+  @IsOptional()
+  @IsString()
+  under?: string;
+
+  @ApiPropertyOptional({ enum: UNIT_LEVELS, example: 'district' })
+  @IsOptional()
+  @IsIn(UNIT_LEVELS)
+  level?: UnitLevel;
+}
+
+@ApiTags('units')
+@Controller('api/v1/units')
+export class UnitsController {
+  constructor(private readonly hierarchy: HierarchyService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Organisation units, as the hierarchy stood on a date' })
+  @ApiOkResponse({ description: 'Units with validity, parents and successors', schema: { example: [{ id: '180', officialCode: '180', name: 'Tràng Định', level: 'district', validTo: '2025-06-30', parents: [{ parentId: '20' }], successors: [] }] } })
+  @ApiProblemResponses(400)
+  list(@Query() query: UnitsQueryDto) {
+    if (query.on && !isLocalDate(query.on)) throw refusal(400, 'validation', 'on must be a date (YYYY-MM-DD)', 'on phải là ngày (YYYY-MM-DD)', [{ field: 'on', message: 'on must be a date (YYYY-MM-DD)', messageVi: 'on phải là ngày (YYYY-MM-DD)' }]);
+    return this.hierarchy.list(query);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'UTF-8 CSV with the columns id, officialCode, name, level, validFrom, validTo, parentId, parentFrom, parentTo, successors', schema: { type: 'string', example: 'id,officialCode,name,level,validFrom,validTo,parentId,parentFrom,parentTo,successors\n06052,06052,Xã Ví Dụ,commune,,,180,,2025-06-30,' } })
+  @ApiOperation({ summary: 'Add or replace units from a CSV; refused whole, each row and column named, if the result is not a consistent hierarchy (admin)' })
+  @ApiOkResponse({ schema: { example: { imported: 12 } } })
+  @ApiProblemResponses(400, 401, 403, 422)
+  import(@Body() body: Buffer) {
+    if (!Buffer.isBuffer(body)) throw refusal(400, 'validation', 'send the CSV as the body with Content-Type: text/csv', 'gửi tệp CSV trong thân yêu cầu với Content-Type: text/csv');
+    return this.hierarchy.importCsv(body.toString('utf8'));
+  }
+}
