@@ -35,6 +35,7 @@ await call('PUT', `${REPORTS}/api/v1/forms`, admin, {
   calendar: 'calendar',
   deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 },
   levels: ['district'],
+  countSubmitted: true,
   indicators: [{ code: 'BENCH_COUNT', nameVi: 'Đếm', nameEn: 'Count', unitOfMeasure: '', kind: 'count', direction: 'higher-is-better' }],
 });
 const unit = `BENCH${Date.now().toString(36)}`;

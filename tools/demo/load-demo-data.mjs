@@ -41,6 +41,7 @@ const FORM = {
   calendar: 'decree-09',
   deadline: { kind: 'working-days-after-cut-off', days: 5 },
   levels: ['district'],
+  countSubmitted: true,
   indicators: [
     demo('DEMO_DOSSIERS_DIGITIZED', 'Tỷ lệ hồ sơ được số hoá', 'Dossiers digitized', '%', 'ratio'),
     demo('DEMO_BTS_STATIONS', 'Số trạm BTS', 'BTS stations', 'trạm', 'count'),

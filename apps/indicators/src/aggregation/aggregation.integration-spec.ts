@@ -94,6 +94,14 @@ describe('AggregationService on FerretDB', () => {
     expect((await aggregation.get(p, 'R', '2024Q1'))?.totals).toMatchObject({ numerator: 1, denominator: 4, reporting: 1 });
   });
 
+  it('leaves out values the form does not count yet, and counts them once approved', async () => {
+    const p = province();
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, countable: false, values: [{ indicatorCode: 'BTS', value: 9 }] }));
+    expect((await aggregation.get(p, 'BTS', '2024Q1'))?.totals).toMatchObject({ sum: 0, reporting: 0 });
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, revision: 2, kind: 'approved', status: 'approved', countable: true, values: [{ indicatorCode: 'BTS', value: 9 }] }));
+    expect((await aggregation.get(p, 'BTS', '2024Q1'))?.totals).toMatchObject({ sum: 9, reporting: 1 });
+  });
+
   it('withdraws an indicator that a later revision no longer carries', async () => {
     const p = province();
     await aggregation.applySubmission(

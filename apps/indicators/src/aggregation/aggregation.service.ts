@@ -51,7 +51,7 @@ export class AggregationService {
     const previous = await this.applied.findById(s.submissionId).lean().exec();
     if (previous && previous.revision >= s.revision) return;
 
-    const counts = s.status !== 'returned';
+    const counts = countsIn(s);
     const carried = new Set(s.values.map((v) => v.indicatorCode));
     const changes: Array<Omit<ContributionChange, 'targetUnit'>> = [
       ...s.values.map((v) => ({ event, indicatorCode: v.indicatorCode, kind: kindOfValue(v), next: counts ? valueOf(v) : undefined })),
@@ -68,7 +68,7 @@ export class AggregationService {
     // Last, so a crash before it replays the event; one key's events arrive in order, one at a time.
     await this.applied.updateOne(
       { _id: s.submissionId },
-      { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, revision: s.revision, status: s.status, values: s.values } },
+      { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values } },
       { upsert: true },
     );
     this.relay.nudge();
@@ -156,6 +156,11 @@ export class AggregationService {
     }
     throw new Error(`aggregate ${_id}: too much contention, gave up after ${MAX_WRITE_ATTEMPTS} attempts`);
   }
+}
+
+/** Whether a submission's values count now (the form decides whether provisional ones do). */
+export function countsIn(s: { status: string; countable?: boolean | null }): boolean {
+  return s.countable ?? s.status !== 'returned';
 }
 
 /**

@@ -52,6 +52,7 @@ describe('rebuilding aggregates (FerretDB)', () => {
     status: fc.constantFrom('submitted', 'submitted', 'approved', 'returned') as fc.Arbitrary<ReportSubmission.Status>,
     count: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
     ratio: fc.option(fc.integer({ min: 1, max: 1000 }).chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })), { nil: undefined }),
+    countable: fc.option(fc.boolean(), { nil: undefined }),
     duplicate: fc.boolean(),
   });
 
@@ -64,7 +65,7 @@ describe('rebuilding aggregates (FerretDB)', () => {
             ...(s.count === undefined ? [] : [{ indicatorCode: 'BTS', value: s.count }]),
             ...(s.ratio === undefined ? [] : [{ indicatorCode: 'DOSSIERS', ...s.ratio }]),
           ];
-          const event = submissionEvent({ provinceCode: province, unitCode: `${province}${s.unit}`, period: '2024', revision: s.revision, status: s.status, values });
+          const event = submissionEvent({ provinceCode: province, unitCode: `${province}${s.unit}`, period: '2024', revision: s.revision, status: s.status, values, ...(s.countable === undefined ? {} : { countable: s.countable }) });
           await aggregation.applySubmission(event);
           if (s.duplicate) await aggregation.applySubmission(event);
         }

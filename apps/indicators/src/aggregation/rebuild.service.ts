@@ -6,7 +6,7 @@ import { Model } from 'mongoose';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
 import { HierarchyService } from '../units/hierarchy.service';
-import { periodEndOf } from './aggregation.service';
+import { countsIn, periodEndOf } from './aggregation.service';
 
 export interface RebuildReport {
   provinceCode: string;
@@ -50,7 +50,7 @@ export class RebuildService {
         for (const unitCode of this.hierarchy.targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
           const id = aggregateIdOf(unitCode, v.indicatorCode, s.period);
           const entry = rebuilt.get(id) ?? { unitCode, indicatorCode: v.indicatorCode, period: s.period, kind: kindOfValue(v), contributions: {} };
-          entry.contributions[s.unitCode] = s.status === 'returned' ? { revision: s.revision, withdrawn: true } : { ...value, revision: s.revision, withdrawn: false };
+          entry.contributions[s.unitCode] = countsIn(s) ? { ...value, revision: s.revision, withdrawn: false } : { revision: s.revision, withdrawn: true };
           rebuilt.set(id, entry);
         }
       }

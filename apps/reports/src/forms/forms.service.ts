@@ -35,7 +35,7 @@ export class FormsService {
       .findOneAndUpdate(
         { _id },
         {
-          $set: { ...rest, approvers: rest.approvers ?? ['reviewer'], deadline, indicators: indicators.map((i) => JSON.parse(JSON.stringify(i))), updatedAt: new Date(), updatedBy: by },
+          $set: { ...rest, approvers: rest.approvers ?? ['reviewer'], countSubmitted: rest.countSubmitted ?? false, deadline, indicators: indicators.map((i) => JSON.parse(JSON.stringify(i))), updatedAt: new Date(), updatedBy: by },
           $inc: { version: 1 },
         },
         { upsert: true, new: true },

@@ -143,24 +143,29 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
       const key = `${province}:${unit}:${period}`;
       const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.key === key).length >= 5);
       const events = messages.filter((m) => m.key === key).map((m) => ReportSubmission.Envelope.parse(JSON.parse(m.value)).data);
-      expect(events.map((e) => [e.kind, e.revision, e.status])).toEqual([
-        ['submitted', 2, 'submitted'],
-        ['returned', 3, 'returned'],
-        ['revised', 4, 'submitted'],
-        ['approved', 5, 'approved'],
-        ['revised', 6, 'submitted'],
+      expect(events.map((e) => [e.kind, e.revision, e.status, e.countable])).toEqual([
+        ['submitted', 2, 'submitted', true],
+        ['returned', 3, 'returned', false],
+        ['revised', 4, 'submitted', true],
+        ['approved', 5, 'approved', true],
+        ['revised', 6, 'submitted', true],
       ]);
       expect(events[2]!.values).toContainEqual({ indicatorCode: 'BTS_STATIONS', value: 2792 });
     });
 
     it('lets only the roles the form names return and approve its reports', async () => {
-      const form = reportFormFixture(province, { code: 'ADMIN-Q', approvers: ['admin'] });
+      // This form counts only approved figures.
+      const form = reportFormFixture(province, { code: 'ADMIN-Q', approvers: ['admin'], countSubmitted: false });
       expect((await call('PUT', '/api/v1/forms', admin, form)).json().approvers).toEqual(['admin']);
       const sent = await call('POST', '/api/v1/submissions', unitA.headers, { formCode: 'ADMIN-Q', period, values: reportValuesFixture() });
       const id = sent.json()._id;
       const byReviewer = await call('POST', `/api/v1/submissions/${id}/approve`, reviewer, {});
       expect(byReviewer.json()).toMatchObject({ status: 403, detail: 'form ADMIN-Q is reviewed by admin' });
       expect((await call('POST', `/api/v1/submissions/${id}/approve`, admin, {})).json()).toMatchObject({ status: 'approved' });
+      const key = `${province}:${unitA.unit}:${period}`;
+      const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.key === key && x.value.includes('"formCode":"ADMIN-Q"')).length >= 2);
+      const events = messages.filter((m) => m.key === key && m.value.includes('"formCode":"ADMIN-Q"')).map((m) => JSON.parse(m.value).data);
+      expect(events.map((e: { status: string; countable: boolean }) => [e.status, e.countable])).toEqual([['submitted', false], ['approved', true]]);
     });
 
     it('marks a report first submitted after its deadline as late', async () => {

@@ -128,7 +128,7 @@ export class SubmissionsService {
       const late = Boolean(current?.late) || (firstSubmittedAt !== null && isLate(firstSubmittedAt, deadline));
       const entry: Revision = { revision, action: request.action, status: next.status, values, ...(request.comment ? { comment: request.comment } : {}), changedAt: now, changedBy: request.by };
       const state = { status: next.status, revision, values, deadline, firstSubmittedAt, late, updatedAt: now };
-      const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by)], now) : undefined;
+      const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by, form)], now) : undefined;
 
       try {
         if (current) {
@@ -160,6 +160,7 @@ export class SubmissionsService {
     kind: ReportSubmission.Kind,
     state: { status: string; revision: number; values: ReportedValue[]; late: boolean; updatedAt: Date },
     by: string,
+    form: ReportForm,
   ): ReportSubmission.Envelope {
     return ReportSubmission.envelope({
       source: SOURCE,
@@ -173,6 +174,7 @@ export class SubmissionsService {
         status: state.status as ReportSubmission.Status,
         values: state.values.map(({ comment: _comment, ...v }) => v),
         late: state.late,
+        countable: state.status === 'approved' || (state.status === 'submitted' && Boolean(form.countSubmitted)),
         changedAt: state.updatedAt.toISOString(),
         changedBy: by,
       },

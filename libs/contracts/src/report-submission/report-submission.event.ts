@@ -48,6 +48,12 @@ export const Payload = z.object({
   status: Status,
   values: z.array(Value),
   late: z.boolean(),
+  /**
+   * Whether the values count in aggregates now: approved reports always; submitted ones when
+   * the form counts provisional figures. Absent in events written before it existed: then
+   * everything not returned counts.
+   */
+  countable: z.boolean().optional(),
   changedAt: z.iso.datetime({ offset: true }),
   changedBy: z.string().min(1),
 });

@@ -27,6 +27,9 @@ export class AppliedSubmission {
   @Prop({ type: String, required: true })
   status!: ReportSubmission.Status;
 
+  @Prop({ type: Boolean, default: null })
+  countable!: boolean | null;
+
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   values!: ReportSubmission.Value[];
 }

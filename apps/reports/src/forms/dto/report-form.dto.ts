@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -125,6 +125,11 @@ export class ReportFormDto {
   @ArrayNotEmpty()
   @IsIn(['province', 'department', 'district', 'commune'], { each: true })
   levels!: Array<'province' | 'department' | 'district' | 'commune'>;
+
+  @ApiPropertyOptional({ description: 'Count submitted (provisional) values in aggregates before approval; default: only approved values count', example: false })
+  @IsOptional()
+  @IsBoolean()
+  countSubmitted?: boolean;
 
   @ApiPropertyOptional({ enum: ['admin', 'reviewer'], isArray: true, description: 'Who returns and approves this form’s reports', example: ['reviewer'] })
   @IsOptional()

@@ -39,6 +39,10 @@ export class ReportForm {
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
   indicators!: FormIndicator[];
 
+  /** Whether submitted (not yet approved) values count in the province's aggregates. */
+  @Prop({ default: false })
+  countSubmitted!: boolean;
+
   /** The roles whose officials return and approve this form's reports. */
   @Prop({ type: [String], default: ['reviewer'] })
   approvers!: Role[];
