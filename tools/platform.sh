@@ -80,6 +80,8 @@ The platform is up (logs in $logs):
   Notifications API  http://127.0.0.1:3103/docs
   Exports API        http://127.0.0.1:3104/docs
   Provincial value   http://127.0.0.1:3102/api/v1/aggregates/20/DEMO_DOSSIERS_DIGITIZED/2023
+  Scorecard          http://127.0.0.1:3102/api/v1/scorecards/20/DEMO-49/20/2024
+  District ranking   http://127.0.0.1:3102/api/v1/rankings/20/DEMO_DOSSIERS_DIGITIZED/2024
 Sign in to the Reports API as 'admin' (administrator and reviewer of province $DTP_PROVINCE);
 the password is in $secrets.
 Stop: Ctrl-C here (services), then 'bash tools/platform.sh down' for the infrastructure too.

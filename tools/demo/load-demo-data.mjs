@@ -5,10 +5,11 @@
 // 003: 630,485 / 732,908 dossiers digitized; 3,294 BTS stations); how they split across districts,
 // and all of 2024, is invented. Safe to run again: a report that already exists is left alone.
 const REPORTS = process.env.REPORTS_URL ?? 'http://127.0.0.1:3101';
+const INDICATORS = process.env.INDICATORS_URL ?? 'http://127.0.0.1:3102';
 const PROVINCE = { code: '20', districts: ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189'] };
 
-async function call(method, path, headers, body, expected) {
-  const res = await fetch(`${REPORTS}${path}`, {
+async function call(method, path, headers, body, expected, base = REPORTS) {
+  const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-correlation-id': 'demo-data', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -87,4 +88,21 @@ for (const [i, unitCode] of PROVINCE.districts.entries()) {
   // The demo's keys were only for loading: nothing keeps them.
   await call('DELETE', `/api/v1/api-keys/${key.id}`, admin, undefined, [204]);
 }
-console.log(`[demo] ${created} demo reports submitted, ${approved} approved (province ${PROVINCE.code})`);
+// A demo programme with targets for both years, so the scorecard has something to show.
+const target = (indicatorCode, year, value, comparison, pillar) => ({ indicatorCode, year, value, comparison, pillar });
+await call('PUT', '/api/v1/programmes', admin, {
+  code: 'DEMO-49',
+  provinceCode: PROVINCE.code,
+  nameVi: 'Chương trình minh hoạ theo Nghị quyết 49-NQ/TU (demo)',
+  nameEn: 'Demo programme after Resolution 49-NQ/TU (demo)',
+  pillars: [
+    { code: 'digital-government', nameVi: 'Chính quyền số', nameEn: 'Digital government' },
+    { code: 'digital-society', nameVi: 'Xã hội số', nameEn: 'Digital society' },
+  ],
+  targets: [2023, 2024].flatMap((year) => [
+    target('DEMO_DOSSIERS_DIGITIZED', year, 0.8, 'at-least', 'digital-government'),
+    target('DEMO_BTS_STATIONS', year, 3000, 'at-least', 'digital-society'),
+    target('DEMO_ONLINE_EXAM_PILOT', year, 11, 'at-least', 'digital-society'),
+  ]),
+}, [200], INDICATORS);
+console.log(`[demo] ${created} demo reports submitted, ${approved} approved, programme DEMO-49 with its targets (province ${PROVINCE.code})`);
