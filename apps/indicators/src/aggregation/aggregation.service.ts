@@ -9,12 +9,12 @@ import {
   contributionDelta,
   EMPTY_TOTALS,
   kindOfValue,
-  periodDates,
   supersedes,
 } from '@dtp/domain';
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
+import { countsIn, periodEndOf, valueOf } from './submission-rules';
 import { HierarchyService } from '../units/hierarchy.service';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
@@ -156,25 +156,6 @@ export class AggregationService {
     }
     throw new Error(`aggregate ${_id}: too much contention, gave up after ${MAX_WRITE_ATTEMPTS} attempts`);
   }
-}
-
-/** Whether a submission's values count now (the form decides whether provisional ones do). */
-export function countsIn(s: { status: string; countable?: boolean | null }): boolean {
-  return s.countable ?? s.status !== 'returned';
-}
-
-/**
- * The date a period's hierarchy is read on. Calendar and Decree 09 ends fall on the same side of
- * every change to the map (they happen on the 1st of a month), so the calendar end serves both.
- */
-export function periodEndOf(period: string): string {
-  return periodDates(period, 'calendar').end;
-}
-
-function valueOf(v: ReportSubmission.Value): ContributedValue {
-  return Object.fromEntries(
-    Object.entries({ value: v.value, numerator: v.numerator, denominator: v.denominator, done: v.done }).filter(([, x]) => x !== undefined),
-  );
 }
 
 function incOf(delta: typeof EMPTY_TOTALS): Record<string, number> {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ContributedValue, kindOfValue, totalsFromContributions } from '@dtp/domain';
+import { kindOfValue, totalsFromContributions } from '@dtp/domain';
 import { DocumentLocks } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
 import { HierarchyService } from '../units/hierarchy.service';
-import { countsIn, periodEndOf } from './aggregation.service';
+import { countsIn, periodEndOf, valueOf } from './submission-rules';
 
 export interface RebuildReport {
   provinceCode: string;
@@ -46,7 +46,7 @@ export class RebuildService {
     const rebuilt = new Map<string, Rebuilt>();
     for (const s of submissions) {
       for (const v of s.values) {
-        const value: ContributedValue = Object.fromEntries(Object.entries({ value: v.value, numerator: v.numerator, denominator: v.denominator, done: v.done }).filter(([, x]) => x !== undefined));
+        const value = valueOf(v);
         for (const unitCode of this.hierarchy.targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
           const id = aggregateIdOf(unitCode, v.indicatorCode, s.period);
           const entry = rebuilt.get(id) ?? { unitCode, indicatorCode: v.indicatorCode, period: s.period, kind: kindOfValue(v), contributions: {} };
