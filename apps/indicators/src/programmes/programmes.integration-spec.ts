@@ -163,6 +163,24 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect(orphan.json().errors[0].message).toBe('Y1: parent NOPE does not exist');
   });
 
+  it('documents every operation with a summary, its answer and an example for every field', async () => {
+    const doc = (await call('GET', '/docs/openapi.json')).json();
+    const gaps: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, { summary?: string; responses: Record<string, { content?: unknown }> }>>(doc.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, op] of Object.entries(operations)) {
+        if (!op.summary) gaps.push(`${method} ${path}: no summary`);
+        if (!Object.entries(op.responses).some(([code, r]) => code.startsWith('2') && r.content)) gaps.push(`${method} ${path}: no documented answer`);
+      }
+    }
+    for (const [name, schema] of Object.entries<{ properties?: Record<string, { example?: unknown; $ref?: string; items?: { $ref?: string }; allOf?: unknown }> }>(doc.components.schemas)) {
+      for (const [property, spec] of Object.entries(schema.properties ?? {})) {
+        if (!spec.$ref && !spec.items?.$ref && !spec.allOf && spec.example === undefined) gaps.push(`${name}.${property}: no example`);
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {
     expect((await call('GET', `/api/v1/scorecards/${province}/NOPE/${province}/2023`)).statusCode).toBe(404);
     expect((await call('GET', `/api/v1/scorecards/${province}/NQ49/${province}/2023Q9`)).json().detail).toMatch(/Accepted forms/);

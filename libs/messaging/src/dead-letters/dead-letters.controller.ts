@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, Roles } from '@dtp/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
@@ -27,6 +27,20 @@ export class DeadLetterQueryDto {
   pageSize?: number;
 }
 
+export class DeadLetterViewDto {
+  @ApiProperty({ example: 'reports.submission.v1:0:42' }) _id!: string;
+  @ApiProperty({ example: 'reports.submission.v1' }) topic!: string;
+  @ApiProperty({ example: 0 }) partition!: number;
+  @ApiProperty({ example: '42' }) offset!: string;
+  @ApiProperty({ nullable: true, type: String, example: '20:178:2024Q1' }) key!: string | null;
+  @ApiProperty({ description: 'The message as it arrived', example: '{"id":"…","data":{"revision":-1}}' }) value!: string;
+  @ApiProperty({ example: 'invalid: data.revision: Too small: expected number to be >0' }) reason!: string;
+  @ApiProperty({ example: 0 }) attempts!: number;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) at!: Date;
+  @ApiProperty({ nullable: true, type: Date, example: '2026-11-23T11:00:00.000Z' }) replayedAt!: Date | null;
+  @ApiProperty({ example: 1 }) replays!: number;
+}
+
 @ApiTags('dead letters')
 @ApiBearerAuth()
 @Controller('api/v1/admin/dead-letters')
@@ -46,7 +60,7 @@ export class DeadLettersController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Publish a parked message again to its original topic, once its cause is fixed (admin)' })
-  @ApiOkResponse({ description: 'The record, with replayedAt and the number of replays' })
+  @ApiOkResponse({ type: DeadLetterViewDto, description: 'The record, with replayedAt and the number of replays' })
   @ApiProblemResponses(401, 403, 404)
   replay(@Param('id') id: string) {
     return this.letters.replay(id);
