@@ -2,3 +2,4 @@ export * from './topics';
 export * from './envelope/event-envelope';
 export * as ReportSubmission from './report-submission';
 export * as Scorecard from './scorecard/scorecard.event';
+export * as ReportForm from './report-form/report-form.event';

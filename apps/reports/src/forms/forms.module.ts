@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { workingCalendar } from '@dtp/domain';
 import { FormsController } from './forms.controller';
+import { FormOutboxRelay } from './form-outbox.relay';
 import { FormsService, WORKING_CALENDAR } from './forms.service';
 import { ReportForm, ReportFormSchema } from './schemas/report-form.schema';
 
@@ -12,7 +13,7 @@ export class FormsModule {
       module: FormsModule,
       imports: [MongooseModule.forFeature([{ name: ReportForm.name, schema: ReportFormSchema }])],
       controllers: [FormsController],
-      providers: [FormsService, { provide: WORKING_CALENDAR, useValue: workingCalendar(calendar.holidays, calendar.workingWeekendDays) }],
+      providers: [FormsService, FormOutboxRelay, { provide: WORKING_CALENDAR, useValue: workingCalendar(calendar.holidays, calendar.workingWeekendDays) }],
       exports: [FormsService],
     };
   }

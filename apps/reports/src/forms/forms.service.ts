@@ -1,7 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { DeadlineRule, DeadlineRuleError, validateDeadlineRule, WorkingCalendar } from '@dtp/domain';
-import { FieldProblem, fieldsRefusal, ProblemException } from '@dtp/platform';
+import { ReportForm as ReportFormEvent } from '@dtp/contracts';
+import { DocumentLocks, outboxAppend } from '@dtp/messaging';
+import { currentCorrelationId, FieldProblem, fieldsRefusal, ProblemException, refusal } from '@dtp/platform';
+import { FormOutboxRelay } from './form-outbox.relay';
 import { Model } from 'mongoose';
 import { DeadlineRuleDto, ReportFormDto } from './dto/report-form.dto';
 import { formIdOf, ReportForm } from './schemas/report-form.schema';
@@ -16,6 +19,8 @@ export class FormsService {
   constructor(
     @InjectModel(ReportForm.name) private readonly forms: Model<ReportForm>,
     @Inject(WORKING_CALENDAR) readonly workingCalendar: WorkingCalendar,
+    private readonly locks: DocumentLocks,
+    private readonly relay: FormOutboxRelay,
   ) {}
 
   /** Creates or replaces a form; a deadline rule that breaks Decree 09 is refused with the periods named. */
@@ -31,28 +36,58 @@ export class FormsService {
     }
     const _id = formIdOf(dto.provinceCode, dto.code);
     const { indicators, ...rest } = dto;
-    const saved = await this.forms
-      .findOneAndUpdate(
-        { _id },
-        {
-          $set: { ...rest, approvers: rest.approvers ?? ['reviewer'], countSubmitted: rest.countSubmitted ?? false, deadline, indicators: indicators.map((i) => JSON.parse(JSON.stringify(i))), updatedAt: new Date(), updatedBy: by },
-          $inc: { version: 1 },
-        },
-        { upsert: true, new: true },
-      )
-      .lean<ReportForm>()
-      .exec();
-    return saved;
+    const fields = {
+      ...rest,
+      approvers: rest.approvers ?? ['reviewer'],
+      countSubmitted: rest.countSubmitted ?? false,
+      deadline,
+      // Plain objects: a DTO's absent fields would be stored as nulls.
+      indicators: indicators.map((i) => JSON.parse(JSON.stringify(i))),
+      updatedBy: by,
+    };
+    await this.locks.run(this.forms.collection.collectionName, _id, () => this.write(_id, fields));
+    this.relay.nudge();
+    return this.get(dto.provinceCode, dto.code);
+  }
+
+  /**
+   * The form and its `reports.form.v1` event in one document write, conditional on the version
+   * read, so the version the event carries is the one stored.
+   */
+  private async write(_id: string, fields: Omit<ReportForm, '_id' | 'version' | 'updatedAt' | 'outbox' | 'outboxCount'>): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const current = await this.forms.findById(_id, { version: 1 }).lean<{ version: number }>().exec();
+      const version = (current?.version ?? 0) + 1;
+      const now = new Date();
+      const event = ReportFormEvent.envelope({
+        source: 'reports',
+        correlationId: currentCorrelationId(),
+        data: { kind: 'saved', provinceCode: fields.provinceCode, code: fields.code, nameVi: fields.nameVi, nameEn: fields.nameEn, periodType: fields.periodType, calendar: fields.calendar, levels: fields.levels, countSubmitted: fields.countSubmitted, version },
+      });
+      const outbox = outboxAppend(ReportFormEvent.TOPIC, [event], now);
+      try {
+        if (current) {
+          const { matchedCount } = await this.forms.updateOne({ _id, version: current.version }, { $set: { ...fields, version, updatedAt: now, ...outbox.$set }, $inc: outbox.$inc });
+          if (matchedCount === 1) return;
+        } else {
+          await this.forms.collection.insertOne({ _id: _id as never, ...fields, version, updatedAt: now, ...outbox.fields });
+          return;
+        }
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    }
+    throw refusal(409, 'conflict', `form ${_id} is being changed by someone else; try again`, `biểu mẫu ${_id} đang được người khác cập nhật; vui lòng thử lại`);
   }
 
   async get(provinceCode: string, code: string): Promise<ReportForm> {
-    const form = await this.forms.findById(formIdOf(provinceCode, code)).lean<ReportForm>().exec();
+    const form = await this.forms.findById(formIdOf(provinceCode, code), { outbox: 0, outboxCount: 0 }).lean<ReportForm>().exec();
     if (!form) throw new NotFoundException(`form ${code} of province ${provinceCode} not found`);
     return form;
   }
 
   list(provinceCode: string): Promise<ReportForm[]> {
-    return this.forms.find({ provinceCode }).sort({ code: 1 }).lean<ReportForm[]>().exec();
+    return this.forms.find({ provinceCode }, { outbox: 0, outboxCount: 0 }).sort({ code: 1 }).lean<ReportForm[]>().exec();
   }
 }
 

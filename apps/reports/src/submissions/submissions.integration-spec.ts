@@ -1,4 +1,4 @@
-import { ReportSubmission } from '@dtp/contracts';
+import { ReportForm, ReportSubmission } from '@dtp/contracts';
 import { periodOfDate, vietnamDateOf } from '@dtp/domain';
 import { infraEnv, readTopic, reportFormFixture, reportValuesFixture, uniqueCode } from '@dtp/testing';
 import { Body, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
@@ -88,6 +88,20 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
   });
 
   describe('forms', () => {
+    it('announces every saved form on reports.form.v1 with its version, from the same write', async () => {
+      const form = reportFormFixture(province, { code: 'ANNOUNCED-Q' });
+      expect((await call('PUT', '/api/v1/forms', admin, form)).json().version).toBe(1);
+      expect((await call('PUT', '/api/v1/forms', admin, { ...form, nameEn: 'Renamed' })).json()).toMatchObject({ version: 2, nameEn: 'Renamed' });
+      expect((await call('GET', `/api/v1/forms/${province}/ANNOUNCED-Q`, admin)).json()).not.toHaveProperty('outbox');
+      const key = `${province}:ANNOUNCED-Q`;
+      const messages = await readTopic(env.KAFKA_BROKERS, ReportForm.TOPIC, (m) => m.filter((x) => x.key === key).length >= 2);
+      const events = messages.filter((m) => m.key === key).map((m) => ReportForm.Envelope.parse(JSON.parse(m.value)).data);
+      expect(events.map((e) => [e.version, e.nameEn, e.levels, e.countSubmitted])).toEqual([
+        [1, 'Quarterly digital transformation report', ['district', 'commune'], true],
+        [2, 'Renamed', ['district', 'commune'], true],
+      ]);
+    });
+
     it('refuses a deadline rule that leaves no working day after the Decree 09 cut-off', async () => {
       const res = await call('PUT', '/api/v1/forms', admin, reportFormFixture(province, { code: 'BAD-Q', deadline: { kind: 'day-of-month', day: 6, monthsAfterPeriodEnd: 0 } }));
       expect(res.statusCode).toBe(422);

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { DeadlineRule, FixedPeriodType, IndicatorDefinition, ReportingCalendar, UnitLevel } from '@dtp/domain';
+import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 import { Role } from '../../auth/principal';
 
@@ -7,7 +8,7 @@ export type FormIndicator = Omit<IndicatorDefinition, 'reportedBy'>;
 
 /** A report form (biểu mẫu) of a province: what is reported, by whom, for which periods, by when. */
 @Schema({ collection: 'forms', versionKey: false })
-export class ReportForm {
+export class ReportForm implements OutboxFields {
   /** `<province>:<code>` */
   @Prop({ type: String, required: true })
   _id!: string;
@@ -55,9 +56,13 @@ export class ReportForm {
 
   @Prop({ required: true })
   updatedBy!: string;
+
+  // Declared for TypeScript; addOutboxFields puts them in the schema.
+  outbox!: Record<string, OutboxEntry>;
+  outboxCount!: number;
 }
 
-export const ReportFormSchema = SchemaFactory.createForClass(ReportForm);
+export const ReportFormSchema = addOutboxFields(SchemaFactory.createForClass(ReportForm));
 
 export function formIdOf(provinceCode: string, code: string): string {
   return `${provinceCode}:${code}`;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { envelopeFactory, envelopeSchemaOf, EventEnvelope } from '../envelope/event-envelope';
+import { Topics } from '../topics';
+
+/**
+ * `reports.form.v1`: a report form was created or changed. Other services learn from it who must
+ * report what, and when (indicators counts expected reports with it). Keyed `<province>:<form>`;
+ * `version` rises with every change, so a consumer keeps the highest it has seen.
+ */
+export const TOPIC = Topics.ReportFormV1;
+export const TYPE = 'reports.form';
+export const VERSION = 1;
+
+export const Payload = z.object({
+  kind: z.enum(['saved']),
+  provinceCode: z.string().min(1),
+  code: z.string().min(1),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  periodType: z.enum(['year', 'nine-months', 'half-year', 'quarter', 'month']),
+  calendar: z.enum(['decree-09', 'calendar']),
+  levels: z.array(z.enum(['province', 'department', 'district', 'commune'])).min(1),
+  countSubmitted: z.boolean(),
+  version: z.number().int().positive(),
+});
+export type Payload = z.infer<typeof Payload>;
+
+export const Envelope = envelopeSchemaOf(TYPE, VERSION, Payload);
+export type Envelope = EventEnvelope<typeof TYPE, Payload>;
+
+export const keyOf = (p: Pick<Payload, 'provinceCode' | 'code'>): string => `${p.provinceCode}:${p.code}`;
+
+export const envelope = envelopeFactory<typeof TYPE, Payload>(TYPE, VERSION, keyOf);
