@@ -6,6 +6,7 @@ import { AggregationModule } from './aggregation/aggregation.module';
 import { IndicatorsConfig } from './config';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { RankingsModule } from './rankings/rankings.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 
 export const SERVICE_NAME = 'indicators';
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: IndicatorsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule, RankingsModule, DeadLettersModule],
+      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule, RankingsModule, ReportingModule, DeadLettersModule],
       providers: [
         // Verification only: tokens are issued by the reports service, so the lifetime here is unused.
         { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },

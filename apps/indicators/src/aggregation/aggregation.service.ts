@@ -68,7 +68,7 @@ export class AggregationService {
     // Last, so a crash before it replays the event; one key's events arrive in order, one at a time.
     await this.applied.updateOne(
       { _id: s.submissionId },
-      { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values } },
+      { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values } },
       { upsert: true },
     );
     this.relay.nudge();
@@ -80,6 +80,11 @@ export class AggregationService {
       .find({ provinceCode, indicatorCode, period, unitCode: { $ne: provinceCode } }, { outbox: 0, outboxCount: 0, contributions: 0 })
       .lean<Aggregate[]>()
       .exec();
+  }
+
+  /** The reports received for a form and period in a province: the latest revision of each. */
+  receivedFor(provinceCode: string, formCode: string, period: string): Promise<AppliedSubmission[]> {
+    return this.applied.find({ provinceCode, formCode, period }, { values: 0 }).lean<AppliedSubmission[]>().exec();
   }
 
   /** Several aggregates at once, by id (`aggregateIdOf`). */

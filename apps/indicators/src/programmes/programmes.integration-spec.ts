@@ -1,11 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { ReportSubmission } from '@dtp/contracts';
+import { ReportForm, ReportSubmission } from '@dtp/contracts';
 import { EnvelopeConsumer, KafkaClient } from '@dtp/messaging';
 import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
 import { infraEnv, readTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { KnownFormsService } from '../reporting/known-forms.service';
 import { AppModule } from '../app.module';
 import { indicatorsEnv } from '../config';
 
@@ -179,6 +180,29 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
       }
     }
     expect(gaps).toEqual([]);
+  });
+
+  it('reports completeness and timeliness of a form from the units that owed it on the cut-off date', async () => {
+    const form = uniqueCode('RR');
+    const forms = app.get(KnownFormsService);
+    const formEvent = (version: number, levels: Array<'district' | 'commune'>) =>
+      ReportForm.envelope({ source: 'test', data: { kind: 'saved', provinceCode: '20', code: form, nameVi: 'Biểu mẫu', nameEn: 'Form', periodType: 'year', calendar: 'decree-09', levels, countSubmitted: true, version } });
+    await forms.apply(formEvent(2, ['district']));
+    await forms.apply(formEvent(1, ['commune'])); // late and older: ignored
+    const aggregation = app.get(AggregationService);
+    for (const [unitCode, late] of [['178', false], ['180', true], ['181', false]] as const) {
+      await aggregation.applySubmission(submissionEvent({ provinceCode: '20', unitCode, formCode: form, period: '2024', late, values: [{ indicatorCode: `RR${form}`, value: 1 }] }));
+    }
+    const rates = (await call('GET', `/api/v1/reporting-rates/20/${form}/2024`)).json();
+    expect(rates.cutOff).toBe('2024-12-14');
+    expect(rates.province).toEqual({ expected: 11, received: 3, onTime: 2, completeness: 3 / 11, timeliness: 2 / 11 });
+    expect(rates.levels).toEqual([{ level: 'district', expected: 11, received: 3, onTime: 2, completeness: 3 / 11, timeliness: 2 / 11 }]);
+    expect(rates.units.find((u: { unitCode: string }) => u.unitCode === '180')).toEqual({ unitCode: '180', name: 'Tràng Định', level: 'district', received: true, onTime: false });
+    expect(rates.units.find((u: { unitCode: string }) => u.unitCode === '182')).toMatchObject({ received: false, onTime: false });
+    // No district level at the 2025 cut-off (14/12/2025): nobody owes this district form.
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json().province.expected).toBe(0);
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024Q1`)).statusCode).toBe(400);
+    expect((await call('GET', `/api/v1/reporting-rates/20/unknown-form/2024`)).statusCode).toBe(404);
   });
 
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {

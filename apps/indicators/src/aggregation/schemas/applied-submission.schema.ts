@@ -21,6 +21,13 @@ export class AppliedSubmission {
   @Prop({ required: true })
   period!: string;
 
+  @Prop({ type: String, default: null })
+  formCode!: string | null;
+
+  /** First submitted after its deadline (as the reports service judged it). */
+  @Prop({ type: Boolean, default: false })
+  late!: boolean;
+
   @Prop({ required: true })
   revision!: number;
 

@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { cutOffDate, formatPeriodId, parsePeriodId, reportingRates } from '@dtp/domain';
+import { ApiProblemResponses, refusal, withEtag } from '@dtp/platform';
+import { AggregationService } from '../aggregation/aggregation.service';
+import { HierarchyService } from '../units/hierarchy.service';
+import { KnownFormsService } from './known-forms.service';
+import { ReportingRatesDto } from './reporting-rates.dto';
+
+@ApiTags('reporting rates')
+@Controller('api/v1/reporting-rates')
+export class ReportingRatesController {
+  constructor(
+    private readonly forms: KnownFormsService,
+    private readonly hierarchy: HierarchyService,
+    private readonly aggregation: AggregationService,
+  ) {}
+
+  @Get(':provinceCode/:formCode/:period')
+  @ApiOperation({ summary: 'Completeness and timeliness of a form’s reports for a period: the province, each level, each unit that owed one' })
+  @ApiOkResponse({ type: ReportingRatesDto, description: 'With an ETag' })
+  @ApiResponse({ status: 304, description: 'Unchanged since the ETag sent' })
+  @ApiProblemResponses(400, 404)
+  async rates(
+    @Param('provinceCode') provinceCode: string,
+    @Param('formCode') formCode: string,
+    @Param('period') periodId: string,
+    @Req() request: { headers: Record<string, string | string[] | undefined> },
+    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
+  ): Promise<ReportingRatesDto | undefined> {
+    const form = await this.forms.get(provinceCode, formCode);
+    const period = parsePeriodId(periodId);
+    if (period.type !== form.periodType) {
+      throw refusal(400, 'invalid-period', `form ${formCode} is reported by ${form.periodType}, not ${period.type}`, `biểu mẫu ${formCode} báo cáo theo kỳ ${form.periodType}`, [{ field: 'period', message: `form ${formCode} is reported by ${form.periodType}`, messageVi: `biểu mẫu ${formCode} báo cáo theo kỳ ${form.periodType}` }]);
+    }
+    const id = formatPeriodId(period);
+    // Units that exist on the cut-off date owe the report (libs/domain, reporting rates).
+    const cutOff = cutOffDate(period, form.calendar);
+    const inProvince = new Set([provinceCode, ...this.hierarchy.list({ on: cutOff, under: provinceCode }).map((u) => u.id)]);
+    const owing = this.hierarchy.list({ on: cutOff }).filter((u) => inProvince.has(u.id) && form.levels.includes(u.level));
+    const levelOf = new Map(owing.map((u) => [u.id, u.level]));
+    const obligations = owing.map((u) => ({ unitId: u.id, formCode, period: id }));
+    const received = await this.aggregation.receivedFor(provinceCode, formCode, id);
+    const receipts = received.map((r) => ({ unitId: r.unitCode, formCode, period: id, onTime: !r.late }));
+    const rates = reportingRates(obligations, receipts, (o) => ['province', `level:${levelOf.get(o.unitId)}`, `unit:${o.unitId}`]);
+    const none = { expected: 0, received: 0, onTime: 0, completeness: 0, timeliness: 0 };
+    const body: ReportingRatesDto = {
+      provinceCode,
+      formCode,
+      period: id,
+      cutOff,
+      province: rates.get('province') ?? none,
+      levels: [...new Set(owing.map((u) => u.level))].map((level) => ({ level, ...(rates.get(`level:${level}`) ?? none) })),
+      units: owing.map((u) => {
+        const r = rates.get(`unit:${u.id}`) ?? none;
+        return { unitCode: u.id, name: u.name, level: u.level, received: r.received > 0, onTime: r.onTime > 0 };
+      }),
+    };
+    return withEtag(request, reply, body);
+  }
+}
