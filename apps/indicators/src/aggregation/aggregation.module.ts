@@ -7,11 +7,13 @@ import { RebuildService } from './rebuild.service';
 import { Aggregate, AggregateSchema } from './schemas/aggregate.schema';
 import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
 import { SubmissionConsumer } from './submission.consumer';
+import { ProgrammesModule } from '../programmes/programmes.module';
 import { UnitsModule } from '../units/units.module';
 
 @Module({
   imports: [
     UnitsModule,
+    ProgrammesModule,
     MongooseModule.forFeature([
       { name: Aggregate.name, schema: AggregateSchema },
       { name: AppliedSubmission.name, schema: AppliedSubmissionSchema },

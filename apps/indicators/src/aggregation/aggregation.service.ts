@@ -10,11 +10,13 @@ import {
   EMPTY_TOTALS,
   kindOfValue,
   supersedes,
+  targetStatus,
 } from '@dtp/domain';
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
 import { countsIn, periodEndOf, valueOf } from './submission-rules';
+import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
@@ -44,6 +46,7 @@ export class AggregationService {
     private readonly relay: AggregateOutboxRelay,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
+    private readonly programmes: ProgrammesService,
   ) {}
 
   async applySubmission(event: ReportSubmission.Envelope): Promise<void> {
@@ -96,6 +99,20 @@ export class AggregationService {
     return this.aggregates.findById(aggregateIdOf(unitCode, indicatorCode, period), { outbox: 0, outboxCount: 0 }).lean<Aggregate>().exec();
   }
 
+  /** The programmes' targets on this indicator whose status the new value changes (a target newly achieved, …). */
+  private async statusChanges(
+    where: { provinceCode: string; unitCode: string; indicatorCode: string; period: string },
+    before: number | null,
+    after: number | null,
+  ): Promise<Scorecard.Payload[]> {
+    if (before === after) return [];
+    const targets = await this.programmes.targetsOn(where.provinceCode, where.indicatorCode, Number(periodEndOf(where.period).slice(0, 4)));
+    return targets
+      .map(({ programmeCode, target }) => ({ programmeCode, target, statusBefore: targetStatus(target, before), statusAfter: targetStatus(target, after) }))
+      .filter((c) => c.statusBefore !== c.statusAfter)
+      .map((c) => ({ kind: 'target-status-changed' as const, ...where, value: after, programmeCode: c.programmeCode, target: c.target.value, statusBefore: c.statusBefore, statusAfter: c.statusAfter }));
+  }
+
   private applyContribution(change: ContributionChange): Promise<void> {
     const _id = aggregateIdOf(change.targetUnit, change.indicatorCode, change.event.data.period);
     return this.locks.run(this.aggregates.collection.collectionName, _id, () => this.writeContribution(_id, change));
@@ -115,20 +132,15 @@ export class AggregationService {
       const kind = current?.kind && change.next === undefined ? current.kind : change.kind;
       const contribution: AppliedContribution = { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined };
       const now = new Date();
-      const notice = Scorecard.envelope({
-        source: SOURCE,
-        correlationId: change.event.correlationId,
-        data: {
-          kind: 'aggregate-changed',
-          provinceCode: s.provinceCode,
-          unitCode: change.targetUnit,
-          indicatorCode: change.indicatorCode,
-          period: s.period,
-          value: aggregateValue(totals, kind),
-          reportingUnits: totals.reporting,
-        },
-      });
-      const outbox = outboxAppend(Scorecard.TOPIC, [notice], now);
+      const where = { provinceCode: s.provinceCode, unitCode: change.targetUnit, indicatorCode: change.indicatorCode, period: s.period };
+      const value = aggregateValue(totals, kind);
+      const notices = [
+        Scorecard.envelope({ source: SOURCE, correlationId: change.event.correlationId, data: { kind: 'aggregate-changed', ...where, value, reportingUnits: totals.reporting } }),
+        ...(await this.statusChanges(where, current ? aggregateValue(current.totals, current.kind) : null, value)).map((data) =>
+          Scorecard.envelope({ source: SOURCE, correlationId: change.event.correlationId, data }),
+        ),
+      ];
+      const outbox = outboxAppend(Scorecard.TOPIC, notices, now);
       try {
         if (current) {
           const { matchedCount } = await this.aggregates.updateOne(

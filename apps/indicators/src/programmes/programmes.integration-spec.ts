@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { ReportForm, ReportSubmission } from '@dtp/contracts';
+import { ReportForm, ReportSubmission, Scorecard } from '@dtp/contracts';
 import { EnvelopeConsumer, KafkaClient } from '@dtp/messaging';
 import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
 import { infraEnv, readTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
@@ -203,6 +203,24 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json().province.expected).toBe(0);
     expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024Q1`)).statusCode).toBe(400);
     expect((await call('GET', `/api/v1/reporting-rates/20/unknown-form/2024`)).statusCode).toBe(404);
+  });
+
+  it('announces on indicators.scorecard.v1 when a target changes status, such as newly achieved', async () => {
+    const indicator = uniqueCode('STATUS');
+    const saved = await call('PUT', '/api/v1/programmes', await bearer(['admin']), programme({ code: 'WATCHED', targets: [{ indicatorCode: indicator, year: 2022, value: 10, comparison: 'at-least', pillar: 'gov' }] }));
+    expect(saved.statusCode).toBe(200);
+    const aggregation = app.get(AggregationService);
+    const unit = uniqueCode('D');
+    await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: unit, period: '2022', values: [{ indicatorCode: indicator, value: 5 }] }));
+    await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: unit, period: '2022', revision: 2, values: [{ indicatorCode: indicator, value: 12 }] }));
+    const key = `${province}:${province}:2022`;
+    const changed = (m: { key: string | null; value: string }) => m.key === key && m.value.includes('"target-status-changed"') && m.value.includes(indicator);
+    const messages = await readTopic(infraEnv().KAFKA_BROKERS, Scorecard.TOPIC, (all) => all.filter(changed).length >= 2);
+    const events = messages.filter(changed).map((m) => Scorecard.Envelope.parse(JSON.parse(m.value)).data);
+    expect(events.map((e) => (e.kind === 'target-status-changed' ? [e.programmeCode, e.statusBefore, e.statusAfter, e.value] : []))).toEqual([
+      ['WATCHED', 'not-measurable', 'not-achieved', 5],
+      ['WATCHED', 'not-achieved', 'achieved', 12],
+    ]);
   });
 
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {

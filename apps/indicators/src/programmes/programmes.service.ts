@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { Target } from '@dtp/domain';
 import { FieldProblem, fieldsRefusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { ProgrammeDto } from './dto/programme.dto';
@@ -7,7 +8,20 @@ import { Programme, programmeIdOf } from './schemas/programme.schema';
 
 @Injectable()
 export class ProgrammesService {
+  /** Programmes by province, for the aggregation's hot path; dropped on every save in this process. */
+  private readonly cache = new Map<string, Promise<Programme[]>>();
+
   constructor(@InjectModel(Programme.name) private readonly programmes: Model<Programme>) {}
+
+  /** The targets, across a province's programmes, on an indicator in a year. */
+  async targetsOn(provinceCode: string, indicatorCode: string, year: number): Promise<Array<{ programmeCode: string; target: Target }>> {
+    let programmes = this.cache.get(provinceCode);
+    if (!programmes) {
+      programmes = this.list(provinceCode);
+      this.cache.set(provinceCode, programmes);
+    }
+    return (await programmes).flatMap((p) => p.targets.filter((t) => t.indicatorCode === indicatorCode && t.year === year).map((target) => ({ programmeCode: p.code, target })));
+  }
 
   /** Creates or replaces a programme; each target names a pillar of the programme, once per indicator and year. */
   async save(dto: ProgrammeDto, by: string): Promise<Programme> {
@@ -23,6 +37,7 @@ export class ProgrammesService {
     if (problems.length > 0) throw fieldsRefusal(422, 'invalid-programme', problems);
     // Plain objects: a DTO's absent fields would be stored as nulls.
     const plain = JSON.parse(JSON.stringify({ ...dto })) as ProgrammeDto;
+    this.cache.delete(dto.provinceCode);
     return this.programmes
       .findOneAndUpdate({ _id: programmeIdOf(dto.provinceCode, dto.code) }, { $set: { ...plain, updatedAt: new Date(), updatedBy: by }, $inc: { version: 1 } }, { upsert: true, new: true })
       .lean<Programme>()

@@ -2,20 +2,28 @@ import { z } from 'zod';
 import { envelopeFactory, envelopeSchemaOf, EventEnvelope, unitPeriodKey } from '../envelope/event-envelope';
 import { Topics } from '../topics';
 
-/** `indicators.scorecard.v1`: an aggregate or a target's status changed for a unit and period. */
+/**
+ * `indicators.scorecard.v1`: for a unit and period, an aggregate changed (`aggregate-changed`)
+ * or a programme's target changed status, e.g. newly achieved (`target-status-changed`).
+ */
 export const TOPIC = Topics.IndicatorScorecardV1;
 export const TYPE = 'indicators.scorecard';
 export const VERSION = 1;
 
-export const Payload = z.object({
-  kind: z.enum(['aggregate-changed']),
+const where = {
   provinceCode: z.string().min(1),
   unitCode: z.string().min(1),
   indicatorCode: z.string().min(1),
   period: z.string().min(4),
   value: z.number().nullable(),
-  reportingUnits: z.number().int().nonnegative(),
-});
+};
+
+export const TargetStatus = z.enum(['achieved', 'not-achieved', 'not-measurable']);
+
+export const Payload = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('aggregate-changed'), ...where, reportingUnits: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('target-status-changed'), ...where, programmeCode: z.string().min(1), target: z.number(), statusBefore: TargetStatus, statusAfter: TargetStatus }),
+]);
 export type Payload = z.infer<typeof Payload>;
 
 export const Envelope = envelopeSchemaOf(TYPE, VERSION, Payload);
