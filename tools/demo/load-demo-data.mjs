@@ -1,9 +1,10 @@
 // Loads the DEMO data set through the reports API, the same path a unit's system uses: the
 // administrator defines the form, issues each district a key, each district submits with its key,
-// and the 2023 reports are approved. Everything is labelled demo: indicator codes start with DEMO_
+// and the 2022 and 2023 reports are approved. Everything is labelled demo: indicator codes start with DEMO_
 // and the form is DEMO-CDS. The provincial totals for Lạng Sơn 2023 are the published ones (seed
 // 003: 630,485 / 732,908 dossiers digitized; 3,294 BTS stations); how they split across districts,
-// and all of 2024, is invented. Safe to run again: a report that already exists is left alone.
+// and all of 2022 and 2024, is invented. Safe to run again: a report that already exists is left
+// alone.
 const REPORTS = process.env.REPORTS_URL ?? 'http://127.0.0.1:3101';
 const INDICATORS = process.env.INDICATORS_URL ?? 'http://127.0.0.1:3102';
 const PROVINCE = { code: '20', districts: ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189'] };
@@ -62,7 +63,11 @@ function valuesFor(totals) {
   ]);
 }
 
-const YEARS = { 2023: valuesFor({ dossiers: [630_485, 732_908], bts: 3_294 }), 2024: valuesFor({ dossiers: [702_110, 781_450], bts: 3_420 }) };
+const YEARS = {
+  2022: valuesFor({ dossiers: [540_210, 690_300], bts: 3_050 }),
+  2023: valuesFor({ dossiers: [630_485, 732_908], bts: 3_294 }),
+  2024: valuesFor({ dossiers: [702_110, 781_450], bts: 3_420 }),
+};
 
 const { body: token } = await call('POST', '/api/v1/auth/token', {}, { username: 'admin', password: process.env.DEMO_ADMIN_PASSWORD }, [200]);
 const admin = { authorization: `Bearer ${token.accessToken}` };
@@ -80,7 +85,7 @@ for (const [i, unitCode] of PROVINCE.districts.entries()) {
       await call('POST', '/api/v1/submissions', { 'x-api-key': key.key }, { formCode: FORM.code, period, values: values[i] }, [201]);
       created += 1;
     }
-    if (period === '2023' && existing.body?.status !== 'approved') {
+    if (period !== '2024' && existing.body?.status !== 'approved') {
       await call('POST', `/api/v1/submissions/${id}/approve`, admin, { comment: 'Dữ liệu minh hoạ (demo)' }, [200]);
       approved += 1;
     }
@@ -99,7 +104,7 @@ await call('PUT', '/api/v1/programmes', admin, {
     { code: 'digital-government', nameVi: 'Chính quyền số', nameEn: 'Digital government' },
     { code: 'digital-society', nameVi: 'Xã hội số', nameEn: 'Digital society' },
   ],
-  targets: [2023, 2024].flatMap((year) => [
+  targets: [2022, 2023, 2024].flatMap((year) => [
     target('DEMO_DOSSIERS_DIGITIZED', year, 0.8, 'at-least', 'digital-government'),
     target('DEMO_BTS_STATIONS', year, 3000, 'at-least', 'digital-society'),
     target('DEMO_ONLINE_EXAM_PILOT', year, 11, 'at-least', 'digital-society'),

@@ -91,6 +91,9 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect(card.targets.find((t: { indicatorCode: string }) => t.indicatorCode === 'SMARTPHONES')).toMatchObject({ status: 'not-achieved', progress: 'at-risk' });
     expect(card.targets.find((t: { indicatorCode: string }) => t.indicatorCode === 'NO_SIGNAL_VILLAGES')).toMatchObject({ status: 'not-measurable', actual: null });
     expect((await call('GET', url, { 'if-none-match': String(res.headers['etag']) })).statusCode).toBe(304);
+    const society = (await call('GET', `${url}?pillar=soc`)).json();
+    expect(society.summary.ratio).toBe('0/2');
+    expect(society.pillars.map((p: { pillar: string }) => p.pillar)).toEqual(['soc']);
   });
 
   it('ranks the units on an indicator, ties sharing a rank, in pages', async () => {
@@ -107,6 +110,8 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     const lowerBetter = await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?direction=lower-is-better`);
     expect(lowerBetter.json().items[0].unitCode).toBe(`${province}A`);
     expect((await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?pageSize=0`)).statusCode).toBe(400);
+    // These test units are not in the hierarchy, so no district is among them.
+    expect((await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?level=district`)).json().total).toBe(0);
   });
 
   it('keeps what its consumer dead-letters for administrators to list and replay', async () => {

@@ -8,6 +8,11 @@ export class RankingQueryDto {
   @IsIn(['higher-is-better', 'lower-is-better'])
   direction?: 'higher-is-better' | 'lower-is-better';
 
+  @ApiPropertyOptional({ enum: ['department', 'district', 'commune'], example: 'district', description: 'Only units of this level at the period’s end' })
+  @IsOptional()
+  @IsIn(['department', 'district', 'commune'])
+  level?: 'department' | 'district' | 'commune';
+
   @ApiPropertyOptional({ example: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)

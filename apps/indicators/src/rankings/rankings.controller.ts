@@ -3,13 +3,17 @@ import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { aggregateValue, parsePeriodId, rankUnits } from '@dtp/domain';
 import { ApiProblemResponses, withEtag } from '@dtp/platform';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { HierarchyService } from '../units/hierarchy.service';
 import { RankingQueryDto } from './ranking-query.dto';
 import { RankingViewDto } from './ranking-view.dto';
 
 @ApiTags('rankings')
 @Controller('api/v1/rankings')
 export class RankingsController {
-  constructor(private readonly aggregation: AggregationService) {}
+  constructor(
+    private readonly aggregation: AggregationService,
+    private readonly hierarchy: HierarchyService,
+  ) {}
 
   @Get(':provinceCode/:indicatorCode/:period')
   @ApiOperation({ summary: 'The units of a province ranked on an indicator for a period, ties sharing a rank, units without a value last' })
@@ -28,7 +32,9 @@ export class RankingsController {
     const direction = query.direction ?? 'higher-is-better';
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const units = await this.aggregation.unitsOf(provinceCode, indicatorCode, period);
+    const all = await this.aggregation.unitsOf(provinceCode, indicatorCode, period);
+    const level = query.level;
+    const units = level ? all.filter((a) => this.hierarchy.levelOf(a.unitCode) === level) : all;
     const ranked = rankUnits(units.map((a) => ({ unitId: a.unitCode, value: aggregateValue(a.totals, a.kind) })), direction);
     const items = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => ({ unitCode: r.unitId, value: r.value, rank: r.rank }));
     return withEtag(request, reply, { provinceCode, indicatorCode, period, direction, total: ranked.length, page, pageSize, items });

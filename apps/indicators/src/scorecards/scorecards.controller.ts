@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, withEtag } from '@dtp/platform';
 import { ScorecardViewDto } from './scorecard-view.dto';
 import { ScorecardsService } from './scorecards.service';
@@ -13,15 +13,17 @@ export class ScorecardsController {
   @ApiOperation({ summary: 'A programme’s scorecard for a unit (the province or any level) and period: per pillar and overall, each target with value, gap, progress and trend' })
   @ApiOkResponse({ type: ScorecardViewDto, description: 'With an ETag; send If-None-Match to get 304 when unchanged' })
   @ApiResponse({ status: 304, description: 'Unchanged since the ETag sent' })
+  @ApiQuery({ name: 'pillar', required: false, description: 'Only this pillar’s targets', example: 'digital-government' })
   @ApiProblemResponses(400, 404)
   async get(
     @Param('provinceCode') provinceCode: string,
     @Param('programmeCode') programmeCode: string,
     @Param('unitCode') unitCode: string,
     @Param('period') period: string,
+    @Query('pillar') pillar: string | undefined,
     @Req() request: { headers: Record<string, string | string[] | undefined> },
     @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
   ) {
-    return withEtag(request, reply, await this.scorecards.scorecard(provinceCode, programmeCode, unitCode, period));
+    return withEtag(request, reply, await this.scorecards.scorecard(provinceCode, programmeCode, unitCode, period, pillar));
   }
 }

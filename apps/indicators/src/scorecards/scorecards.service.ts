@@ -19,12 +19,12 @@ export class ScorecardsService {
     private readonly aggregation: AggregationService,
   ) {}
 
-  async scorecard(provinceCode: string, programmeCode: string, unitCode: string, periodId: string): Promise<ScorecardViewDto> {
+  async scorecard(provinceCode: string, programmeCode: string, unitCode: string, periodId: string, pillar?: string): Promise<ScorecardViewDto> {
     const programme = await this.programmes.get(provinceCode, programmeCode);
     const period = parsePeriodId(periodId);
     const dates = periodDates(period, 'calendar');
     const year = Number(dates.end.slice(0, 4));
-    const targets = programme.targets.filter((t) => t.year === year);
+    const targets = programme.targets.filter((t) => t.year === year && (!pillar || t.pillar === pillar));
     const trend = period.type === 'range' ? [periodId] : lastPeriods(period, TREND_PERIODS).map(formatPeriodId);
     const previous = period.type === 'range' ? undefined : formatPeriodId(previousPeriod(period));
     const ids = targets.flatMap((t) => trend.map((p) => aggregateIdOf(unitCode, t.indicatorCode, p)));

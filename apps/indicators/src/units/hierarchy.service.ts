@@ -53,6 +53,11 @@ export class HierarchyService implements OnApplicationBootstrap {
     return [unitCode, ...this.hierarchy.ancestorsOn(unitCode, on).map((u) => u.id)];
   }
 
+  /** A unit's level, or undefined for a unit the hierarchy does not know. */
+  levelOf(unitCode: string): UnitLevel | undefined {
+    return this.hierarchy.has(unitCode) ? this.hierarchy.get(unitCode).level : undefined;
+  }
+
   list(query: { on?: LocalDate; under?: string; level?: UnitLevel }): OrgUnit[] {
     const { on, under, level } = query;
     let units = on ? this.hierarchy.validOn(on) : this.hierarchy.all();
