@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
 import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
 import { AggregationModule } from './aggregation/aggregation.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { IndicatorsConfig } from './config';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { RankingsModule } from './rankings/rankings.module';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: IndicatorsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, ProgrammesModule, ScorecardsModule, RankingsModule, ReportingModule, DeadLettersModule],
+      imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, CatalogModule, ProgrammesModule, ScorecardsModule, RankingsModule, ReportingModule, DeadLettersModule],
       providers: [
         // Verification only: tokens are issued by the reports service, so the lifetime here is unused.
         { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },

@@ -6,6 +6,7 @@ export const Topics = {
   ReportSubmissionV1: 'reports.submission.v1',
   ReportFormV1: 'reports.form.v1',
   IndicatorScorecardV1: 'indicators.scorecard.v1',
+  IndicatorCatalogV1: 'indicators.catalog.v1',
   ExportJobV1: 'exports.job.v1',
 } as const;
 

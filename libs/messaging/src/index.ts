@@ -15,3 +15,4 @@ export * from './dead-letters/dead-letter.schema';
 export * from './dead-letters/dead-letters.service';
 export * from './dead-letters/dead-letters.controller';
 export * from './dead-letters/dead-letters.module';
+export * from './outbox/versioned-write';

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { ReportForm, ReportSubmission, Scorecard } from '@dtp/contracts';
+import { Catalog, ReportForm, ReportSubmission, Scorecard } from '@dtp/contracts';
 import { EnvelopeConsumer, KafkaClient } from '@dtp/messaging';
 import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
 import { infraEnv, readTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
@@ -226,6 +226,36 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
       ['WATCHED', 'not-measurable', 'not-achieved', 5],
       ['WATCHED', 'not-achieved', 'achieved', 12],
     ]);
+  });
+
+  it('keeps indicator definitions, ranks by their direction, and announces every catalog change on indicators.catalog.v1', async () => {
+    const code = uniqueCode('NOSIGNAL');
+    const definition = { provinceCode: province, code, nameVi: 'Số thôn trắng sóng', nameEn: 'Villages without signal', unitOfMeasure: 'thôn', kind: 'count', direction: 'lower-is-better', reportedBy: ['district', 'commune'] };
+    expect((await call('PUT', '/api/v1/indicators', await bearer(['reviewer']), definition)).statusCode).toBe(403);
+    expect((await call('PUT', '/api/v1/indicators', await bearer(['admin']), { ...definition, kind: 'rank' })).statusCode).toBe(422);
+    const saved = await call('PUT', '/api/v1/indicators', await bearer(['admin']), definition);
+    expect(saved.json()).toMatchObject({ code, direction: 'lower-is-better', version: 1 });
+    expect(saved.json()).not.toHaveProperty('outbox');
+
+    const aggregation = app.get(AggregationService);
+    for (const [unit, value] of [['A', 30], ['B', 4]] as const) {
+      await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: `${province}${code}${unit}`, period: '2023', values: [{ indicatorCode: code, value }] }));
+    }
+    // Fewest villages without signal first, as the catalog says.
+    expect((await call('GET', `/api/v1/rankings/${province}/${code}/2023`)).json()).toMatchObject({ direction: 'lower-is-better', items: [{ unitCode: `${province}${code}B`, rank: 1 }, { unitCode: `${province}${code}A`, rank: 2 }] });
+
+    const mine = (m: { key: string | null; value: string }) => (m.key === `${province}:${code}` || m.key === `${province}:NQ49`) && m.value.includes('-saved');
+    const messages = await readTopic(infraEnv().KAFKA_BROKERS, Catalog.TOPIC, (all) => all.filter(mine).length >= 3);
+    const events = messages.filter(mine).map((m) => Catalog.Envelope.parse(JSON.parse(m.value)).data);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { kind: 'indicator-saved', provinceCode: province, code, version: 1 },
+        { kind: 'programme-saved', provinceCode: province, code: 'NQ49', version: 1, targets: 3 },
+        { kind: 'programme-saved', provinceCode: province, code: 'NQ49', version: 2, targets: 3 },
+      ]),
+    );
+    const imports = await readTopic(infraEnv().KAFKA_BROKERS, Catalog.TOPIC, (all) => all.some((m) => m.key === 'units'));
+    expect(Catalog.Envelope.parse(JSON.parse(imports.find((m) => m.key === 'units')!.value)).data).toMatchObject({ kind: 'units-imported' });
   });
 
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ProgrammesController } from './programmes.controller';
+import { ProgrammeOutboxRelay } from './programme-outbox.relay';
 import { ProgrammesService } from './programmes.service';
 import { Programme, ProgrammeSchema } from './schemas/programme.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Programme.name, schema: ProgrammeSchema }])],
   controllers: [ProgrammesController],
-  providers: [ProgrammesService],
+  providers: [ProgrammesService, ProgrammeOutboxRelay],
   exports: [ProgrammesService],
 })
 export class ProgrammesModule {}

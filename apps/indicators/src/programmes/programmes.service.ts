@@ -1,7 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Target } from '@dtp/domain';
-import { FieldProblem, fieldsRefusal } from '@dtp/platform';
+import { Catalog } from '@dtp/contracts';
+import { DocumentLocks, VersionedModel, writeVersioned } from '@dtp/messaging';
+import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
+import { ProgrammeOutboxRelay } from './programme-outbox.relay';
 import { Model } from 'mongoose';
 import { ProgrammeDto } from './dto/programme.dto';
 import { Programme, programmeIdOf } from './schemas/programme.schema';
@@ -11,7 +14,11 @@ export class ProgrammesService {
   /** Programmes by province, for the aggregation's hot path; dropped on every save in this process. */
   private readonly cache = new Map<string, Promise<Programme[]>>();
 
-  constructor(@InjectModel(Programme.name) private readonly programmes: Model<Programme>) {}
+  constructor(
+    @InjectModel(Programme.name) private readonly programmes: Model<Programme>,
+    private readonly locks: DocumentLocks,
+    private readonly relay: ProgrammeOutboxRelay,
+  ) {}
 
   /** The targets, across a province's programmes, on an indicator in a year. */
   async targetsOn(provinceCode: string, indicatorCode: string, year: number): Promise<Array<{ programmeCode: string; target: Target }>> {
@@ -38,19 +45,22 @@ export class ProgrammesService {
     // Plain objects: a DTO's absent fields would be stored as nulls.
     const plain = JSON.parse(JSON.stringify({ ...dto })) as ProgrammeDto;
     this.cache.delete(dto.provinceCode);
-    return this.programmes
-      .findOneAndUpdate({ _id: programmeIdOf(dto.provinceCode, dto.code) }, { $set: { ...plain, updatedAt: new Date(), updatedBy: by }, $inc: { version: 1 } }, { upsert: true, new: true })
-      .lean<Programme>()
-      .exec();
+    await writeVersioned(this.programmes as unknown as VersionedModel, this.locks, programmeIdOf(dto.provinceCode, dto.code), (version) => ({
+      fields: { ...plain, updatedBy: by },
+      topic: Catalog.TOPIC,
+      events: [Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'programme-saved', provinceCode: dto.provinceCode, code: dto.code, version, targets: dto.targets.length } })],
+    }));
+    this.relay.nudge();
+    return this.get(dto.provinceCode, dto.code);
   }
 
   async get(provinceCode: string, code: string): Promise<Programme> {
-    const programme = await this.programmes.findById(programmeIdOf(provinceCode, code)).lean<Programme>().exec();
+    const programme = await this.programmes.findById(programmeIdOf(provinceCode, code), { outbox: 0, outboxCount: 0 }).lean<Programme>().exec();
     if (!programme) throw new NotFoundException(`programme ${code} of province ${provinceCode} not found`);
     return programme;
   }
 
   list(provinceCode: string): Promise<Programme[]> {
-    return this.programmes.find({ provinceCode }).sort({ code: 1 }).lean<Programme[]>().exec();
+    return this.programmes.find({ provinceCode }, { outbox: 0, outboxCount: 0 }).sort({ code: 1 }).lean<Programme[]>().exec();
   }
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { aggregateValue, parsePeriodId, rankUnits } from '@dtp/domain';
 import { ApiProblemResponses, withEtag } from '@dtp/platform';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { IndicatorCatalogService } from '../catalog/indicator-catalog.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { RankingQueryDto } from './ranking-query.dto';
 import { RankingViewDto } from './ranking-view.dto';
@@ -13,6 +14,7 @@ export class RankingsController {
   constructor(
     private readonly aggregation: AggregationService,
     private readonly hierarchy: HierarchyService,
+    private readonly catalog: IndicatorCatalogService,
   ) {}
 
   @Get(':provinceCode/:indicatorCode/:period')
@@ -29,7 +31,8 @@ export class RankingsController {
     @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
   ): Promise<RankingViewDto | undefined> {
     parsePeriodId(period);
-    const direction = query.direction ?? 'higher-is-better';
+    // The catalog's direction unless the caller asks otherwise.
+    const direction = query.direction ?? (await this.catalog.find(provinceCode, indicatorCode))?.direction ?? 'higher-is-better';
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const all = await this.aggregation.unitsOf(provinceCode, indicatorCode, period);

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AggregationModule } from '../aggregation/aggregation.module';
+import { CatalogModule } from '../catalog/catalog.module';
 import { UnitsModule } from '../units/units.module';
 import { RankingsController } from './rankings.controller';
 
-@Module({ imports: [AggregationModule, UnitsModule], controllers: [RankingsController] })
+@Module({ imports: [AggregationModule, UnitsModule, CatalogModule], controllers: [RankingsController] })
 export class RankingsModule {}

@@ -1,7 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { HierarchyError, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
-import { FieldProblem, fieldsRefusal } from '@dtp/platform';
+import { Catalog } from '@dtp/contracts';
+import { outboxAppend } from '@dtp/messaging';
+import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
+import { UnitImport } from './schemas/unit-import.schema';
+import { UnitImportOutboxRelay } from './unit-import-outbox.relay';
 import { Model } from 'mongoose';
 import { OrgUnitRecord } from './schemas/org-unit.schema';
 
@@ -33,7 +37,11 @@ export class HierarchyService implements OnApplicationBootstrap {
   private readonly logger = new Logger(HierarchyService.name);
   private hierarchy = new OrgUnitHierarchy([]);
 
-  constructor(@InjectModel(OrgUnitRecord.name) private readonly units: Model<OrgUnitRecord>) {}
+  constructor(
+    @InjectModel(OrgUnitRecord.name) private readonly units: Model<OrgUnitRecord>,
+    @InjectModel(UnitImport.name) private readonly imports: Model<UnitImport>,
+    private readonly relay: UnitImportOutboxRelay,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Inserted only where missing: an administrator's later corrections are kept.
@@ -84,6 +92,10 @@ export class HierarchyService implements OnApplicationBootstrap {
       throw fieldsRefusal(422, 'invalid-units', error.problems.map((p): FieldProblem => ({ field: 'units', message: p, messageVi: p })));
     }
     await this.units.collection.bulkWrite(incoming.map((u) => ({ replaceOne: { filter: { _id: u.id as never }, replacement: toRecord(u), upsert: true } })));
+    const unitIds = incoming.map((u) => u.id);
+    const event = Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'units-imported', unitIds } });
+    await this.imports.collection.insertOne({ _id: event.id as never, unitIds, at: new Date(), ...outboxAppend(Catalog.TOPIC, [event]).fields });
+    this.relay.nudge();
     await this.reload();
     return { imported: incoming.length };
   }

@@ -2,8 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { DeadlineRule, DeadlineRuleError, validateDeadlineRule, WorkingCalendar } from '@dtp/domain';
 import { ReportForm as ReportFormEvent } from '@dtp/contracts';
-import { DocumentLocks, outboxAppend } from '@dtp/messaging';
-import { currentCorrelationId, FieldProblem, fieldsRefusal, ProblemException, refusal } from '@dtp/platform';
+import { DocumentLocks, VersionedModel, writeVersioned } from '@dtp/messaging';
+import { currentCorrelationId, FieldProblem, fieldsRefusal, ProblemException } from '@dtp/platform';
 import { FormOutboxRelay } from './form-outbox.relay';
 import { Model } from 'mongoose';
 import { DeadlineRuleDto, ReportFormDto } from './dto/report-form.dto';
@@ -45,39 +45,19 @@ export class FormsService {
       indicators: indicators.map((i) => JSON.parse(JSON.stringify(i))),
       updatedBy: by,
     };
-    await this.locks.run(this.forms.collection.collectionName, _id, () => this.write(_id, fields));
+    await writeVersioned(this.forms as unknown as VersionedModel, this.locks, _id, (version) => ({
+      fields,
+      topic: ReportFormEvent.TOPIC,
+      events: [
+        ReportFormEvent.envelope({
+          source: 'reports',
+          correlationId: currentCorrelationId(),
+          data: { kind: 'saved', provinceCode: fields.provinceCode, code: fields.code, nameVi: fields.nameVi, nameEn: fields.nameEn, periodType: fields.periodType, calendar: fields.calendar, levels: fields.levels, countSubmitted: fields.countSubmitted, version },
+        }),
+      ],
+    }));
     this.relay.nudge();
     return this.get(dto.provinceCode, dto.code);
-  }
-
-  /**
-   * The form and its `reports.form.v1` event in one document write, conditional on the version
-   * read, so the version the event carries is the one stored.
-   */
-  private async write(_id: string, fields: Omit<ReportForm, '_id' | 'version' | 'updatedAt' | 'outbox' | 'outboxCount'>): Promise<void> {
-    for (let attempt = 0; attempt < 8; attempt += 1) {
-      const current = await this.forms.findById(_id, { version: 1 }).lean<{ version: number }>().exec();
-      const version = (current?.version ?? 0) + 1;
-      const now = new Date();
-      const event = ReportFormEvent.envelope({
-        source: 'reports',
-        correlationId: currentCorrelationId(),
-        data: { kind: 'saved', provinceCode: fields.provinceCode, code: fields.code, nameVi: fields.nameVi, nameEn: fields.nameEn, periodType: fields.periodType, calendar: fields.calendar, levels: fields.levels, countSubmitted: fields.countSubmitted, version },
-      });
-      const outbox = outboxAppend(ReportFormEvent.TOPIC, [event], now);
-      try {
-        if (current) {
-          const { matchedCount } = await this.forms.updateOne({ _id, version: current.version }, { $set: { ...fields, version, updatedAt: now, ...outbox.$set }, $inc: outbox.$inc });
-          if (matchedCount === 1) return;
-        } else {
-          await this.forms.collection.insertOne({ _id: _id as never, ...fields, version, updatedAt: now, ...outbox.fields });
-          return;
-        }
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-      }
-    }
-    throw refusal(409, 'conflict', `form ${_id} is being changed by someone else; try again`, `biểu mẫu ${_id} đang được người khác cập nhật; vui lòng thử lại`);
   }
 
   async get(provinceCode: string, code: string): Promise<ReportForm> {

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Target } from '@dtp/domain';
+import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 
 export interface Pillar {
@@ -13,7 +14,7 @@ export interface Pillar {
  * Lạng Sơn's 49-NQ/TU, a yearly plan such as 72/KH-BCĐ. Pillars are configuration, in order.
  */
 @Schema({ collection: 'programmes', versionKey: false })
-export class Programme {
+export class Programme implements OutboxFields {
   /** `<province>:<code>` */
   @Prop({ type: String, required: true })
   _id!: string;
@@ -44,9 +45,13 @@ export class Programme {
 
   @Prop({ required: true })
   updatedBy!: string;
+
+  // Declared for TypeScript; addOutboxFields puts them in the schema.
+  outbox!: Record<string, OutboxEntry>;
+  outboxCount!: number;
 }
 
-export const ProgrammeSchema = SchemaFactory.createForClass(Programme);
+export const ProgrammeSchema = addOutboxFields(SchemaFactory.createForClass(Programme));
 
 export function programmeIdOf(provinceCode: string, code: string): string {
   return `${provinceCode}:${code}`;

@@ -1,0 +1,52 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Catalog } from '@dtp/contracts';
+import { DocumentLocks, VersionedModel, writeVersioned } from '@dtp/messaging';
+import { currentCorrelationId, fieldsRefusal } from '@dtp/platform';
+import { Model } from 'mongoose';
+import { IndicatorDefinitionDto } from './dto/indicator-definition.dto';
+import { IndicatorOutboxRelay } from './indicator-outbox.relay';
+import { IndicatorDefinitionRecord } from './schemas/indicator-definition.schema';
+
+const HIDDEN = { outbox: 0, outboxCount: 0 } as const;
+
+/** The province's indicator definitions: names, unit, kind, direction, who reports them. */
+@Injectable()
+export class IndicatorCatalogService {
+  constructor(
+    @InjectModel(IndicatorDefinitionRecord.name) private readonly indicators: Model<IndicatorDefinitionRecord>,
+    private readonly locks: DocumentLocks,
+    private readonly relay: IndicatorOutboxRelay,
+  ) {}
+
+  async save(dto: IndicatorDefinitionDto): Promise<IndicatorDefinitionRecord> {
+    if (['province-percentage', 'rank', 'index'].includes(dto.kind) && dto.reportedBy.some((l) => l !== 'province')) {
+      throw fieldsRefusal(422, 'invalid-indicator', [{ field: 'reportedBy', message: `reportedBy: a ${dto.kind} indicator is reported at province level only`, messageVi: 'reportedBy: chỉ tiêu này chỉ báo cáo ở cấp tỉnh' }]);
+    }
+    if (dto.kind === 'milestone' && !dto.milestoneAggregation) {
+      throw fieldsRefusal(422, 'invalid-indicator', [{ field: 'milestoneAggregation', message: 'milestoneAggregation: a milestone needs all, any or count', messageVi: 'milestoneAggregation: chỉ tiêu dạng mốc cần cách tổng hợp' }]);
+    }
+    const fields = JSON.parse(JSON.stringify({ ...dto, milestoneAggregation: dto.milestoneAggregation ?? null })) as Record<string, unknown>;
+    await writeVersioned(this.indicators as unknown as VersionedModel, this.locks, `${dto.provinceCode}:${dto.code}`, (version) => ({
+      fields,
+      topic: Catalog.TOPIC,
+      events: [Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'indicator-saved', provinceCode: dto.provinceCode, code: dto.code, version } })],
+    }));
+    this.relay.nudge();
+    return this.get(dto.provinceCode, dto.code);
+  }
+
+  async get(provinceCode: string, code: string): Promise<IndicatorDefinitionRecord> {
+    const found = await this.find(provinceCode, code);
+    if (!found) throw new NotFoundException(`indicator ${code} of province ${provinceCode} not found`);
+    return found;
+  }
+
+  find(provinceCode: string, code: string): Promise<IndicatorDefinitionRecord | null> {
+    return this.indicators.findById(`${provinceCode}:${code}`, HIDDEN).lean<IndicatorDefinitionRecord>().exec();
+  }
+
+  list(provinceCode: string): Promise<IndicatorDefinitionRecord[]> {
+    return this.indicators.find({ provinceCode }, HIDDEN).sort({ code: 1 }).lean<IndicatorDefinitionRecord[]>().exec();
+  }
+}
