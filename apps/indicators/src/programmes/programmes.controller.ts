@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, fieldsRefusal, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
+import { targetsFromCsv } from './targets-csv';
 import { ProgrammeDto } from './dto/programme.dto';
 import { ProgrammesService } from './programmes.service';
 
@@ -20,6 +21,24 @@ export class ProgrammesController {
       throw refusal(403, 'forbidden', `province ${dto.provinceCode} is not yours`, `tỉnh ${dto.provinceCode} không thuộc phạm vi của bạn`);
     }
     return this.programmes.save(dto, `user:${request.official.username}`);
+  }
+
+  @Put(':provinceCode/:code/targets')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'UTF-8 CSV with the columns indicatorCode, year, value, comparison, pillar, baselineDate, baselineValue', schema: { type: 'string', example: 'indicatorCode,year,value,comparison,pillar,baselineDate,baselineValue\nDOSSIERS_DIGITIZED,2025,0.8,at-least,digital-government,2021-12-31,0.45' } })
+  @ApiOperation({ summary: 'Replace a programme’s targets from a CSV; refused whole, each bad cell named (admin)' })
+  @ApiOkResponse({ type: ProgrammeDto })
+  @ApiProblemResponses(400, 401, 403, 404, 422)
+  async importTargets(@Param('provinceCode') provinceCode: string, @Param('code') code: string, @Body() body: Buffer, @Req() request: { official: OfficialPrincipal }) {
+    if (request.official.provinceCode !== provinceCode) throw refusal(403, 'forbidden', `province ${provinceCode} is not yours`, `tỉnh ${provinceCode} không thuộc phạm vi của bạn`);
+    if (!Buffer.isBuffer(body)) throw refusal(400, 'validation', 'send the CSV as the body with Content-Type: text/csv', 'gửi tệp CSV trong thân yêu cầu với Content-Type: text/csv');
+    const programme = await this.programmes.get(provinceCode, code);
+    const { targets, problems } = targetsFromCsv(body.toString('utf8'), new Set(programme.pillars.map((p) => p.code)));
+    if (problems.length > 0) throw fieldsRefusal(422, 'invalid-targets', problems);
+    const { code: programmeCode, nameVi, nameEn, pillars } = programme;
+    return this.programmes.save({ code: programmeCode, provinceCode, nameVi, nameEn, pillars, targets }, `user:${request.official.username}`);
   }
 
   @Get(':provinceCode')

@@ -258,6 +258,35 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect(Catalog.Envelope.parse(JSON.parse(imports.find((m) => m.key === 'units')!.value)).data).toMatchObject({ kind: 'units-imported' });
   });
 
+  it('replaces a programme’s targets from a CSV, vi-VN numbers included, and names each bad cell', async () => {
+    const admin = await bearer(['admin']);
+    await call('PUT', '/api/v1/programmes', admin, programme({ code: 'CSV' }));
+    const header = 'indicatorCode,year,value,comparison,pillar,baselineDate,baselineValue';
+    const good = [header, 'DOSSIERS,2025,"0,8",at-least,gov,2021-12-31,0.45', 'NO_SIGNAL_VILLAGES,2025,100,at-most,soc,,'].join('\n');
+    const res = await call('PUT', `/api/v1/programmes/${province}/CSV/targets`, { ...admin, 'content-type': 'text/csv' }, good);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().targets).toEqual([
+      { indicatorCode: 'DOSSIERS', year: 2025, value: 0.8, comparison: 'at-least', pillar: 'gov', baseline: { date: '2021-12-31', value: 0.45 } },
+      { indicatorCode: 'NO_SIGNAL_VILLAGES', year: 2025, value: 100, comparison: 'at-most', pillar: 'soc' },
+    ]);
+    const bad = [header, 'X,20x5,abc,more,nope,2021-12-31,'].join('\n');
+    const refused = await call('PUT', `/api/v1/programmes/${province}/CSV/targets`, { ...admin, 'content-type': 'text/csv' }, bad);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: { column: string }) => e.column)).toEqual(['year', 'value', 'comparison', 'pillar', 'baselineDate']);
+    expect((await call('GET', `/api/v1/programmes/${province}/CSV`)).json().targets).toHaveLength(2);
+  });
+
+  it('imports units given as JSON with the same checks as a CSV', async () => {
+    const admin = await bearer(['admin']);
+    const id = uniqueCode('J');
+    const ok = await call('POST', '/api/v1/units/import.json', admin, { units: [{ id, name: 'Xã thử nghiệm JSON', level: 'commune', validTo: '2025-06-30', parents: [{ parentId: '182' }], successors: [] }] });
+    expect(ok.json()).toEqual({ imported: 1 });
+    expect((await call('GET', '/api/v1/units?under=182&on=2024-01-01')).json().map((u: { id: string }) => u.id)).toContain(id);
+    const orphan = await call('POST', '/api/v1/units/import.json', admin, { units: [{ id: uniqueCode('J'), name: 'Xã lỗi', level: 'commune', parents: [{ parentId: 'NOPE' }], successors: [] }] });
+    expect(orphan.statusCode).toBe(422);
+    expect((await call('POST', '/api/v1/units/import.json', admin, { units: [{ id: 'bad id', name: '', level: 'village', parents: [], successors: [] }] })).statusCode).toBe(400);
+  });
+
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {
     expect((await call('GET', `/api/v1/scorecards/${province}/NOPE/${province}/2023`)).statusCode).toBe(404);
     expect((await call('GET', `/api/v1/scorecards/${province}/NQ49/${province}/2023Q9`)).json().detail).toMatch(/Accepted forms/);

@@ -83,6 +83,11 @@ export class HierarchyService implements OnApplicationBootstrap {
       if (!(error instanceof UnitsImportError)) throw error;
       throw fieldsRefusal(422, 'invalid-units', error.problems.map((p): FieldProblem => ({ field: `row ${p.row}, ${p.column}`, row: p.row, column: p.column, message: p.message, messageVi: p.messageVi })));
     }
+    return this.importUnits(incoming);
+  }
+
+  /** Adds or replaces units given as JSON (libs/domain OrgUnit); the same checks as a CSV. */
+  async importUnits(incoming: OrgUnit[]): Promise<{ imported: number }> {
     const merged = new Map(this.hierarchy.all().map((u) => [u.id, u]));
     for (const u of incoming) merged.set(u.id, u);
     try {

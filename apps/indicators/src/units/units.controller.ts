@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { isLocalDate, UNIT_LEVELS, UnitLevel } from '@dtp/domain';
+import { isLocalDate, OrgUnit, UNIT_LEVELS, UnitLevel } from '@dtp/domain';
 import { ApiProblemResponses, refusal, Roles } from '@dtp/platform';
 import { IsIn, IsOptional, IsString } from 'class-validator';
+import { UnitsImportDto } from './dto/units-import.dto';
 import { HierarchyService } from './hierarchy.service';
 
 export class UnitsQueryDto {
@@ -48,5 +49,17 @@ export class UnitsController {
   import(@Body() body: Buffer) {
     if (!Buffer.isBuffer(body)) throw refusal(400, 'validation', 'send the CSV as the body with Content-Type: text/csv', 'gửi tệp CSV trong thân yêu cầu với Content-Type: text/csv');
     return this.hierarchy.importCsv(body.toString('utf8'));
+  }
+
+  @Post('import.json')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add or replace units given as JSON; the same checks as the CSV import (admin)' })
+  @ApiOkResponse({ schema: { example: { imported: 12 } } })
+  @ApiProblemResponses(400, 401, 403, 422)
+  importJson(@Body() body: UnitsImportDto) {
+    // Plain objects: a DTO's absent fields would be stored as nulls.
+    return this.hierarchy.importUnits(JSON.parse(JSON.stringify(body.units)) as OrgUnit[]);
   }
 }
