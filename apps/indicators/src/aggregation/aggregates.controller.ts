@@ -1,13 +1,49 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { aggregateValue } from '@dtp/domain';
+import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, refusal, withEtag } from '@dtp/platform';
+import { aggregateValue, formatPeriodId, periodsBetween } from '@dtp/domain';
 import { AggregateViewDto } from './aggregate-view.dto';
 import { AggregationService } from './aggregation.service';
+import { aggregateIdOf } from './schemas/aggregate.schema';
+
+/** A series longer than this is a report, not a chart: ask the exports service. */
+const MAX_SERIES = 240;
 
 @ApiTags('aggregates')
 @Controller('api/v1/aggregates')
 export class AggregatesController {
   constructor(private readonly aggregation: AggregationService) {}
+
+  @Get(':unitCode/:indicatorCode')
+  @ApiOperation({ summary: 'An indicator for a unit over a range of periods of one type (from and to included), for trends and charts' })
+  @ApiQuery({ name: 'from', example: '2022', description: 'First period' })
+  @ApiQuery({ name: 'to', example: '2024', description: 'Last period, of the same type' })
+  @ApiOkResponse({ description: 'One point per period, null where nothing was reported; with an ETag', schema: { example: [{ period: '2022', value: 0.78, reportingUnits: 11 }, { period: '2023', value: 0.86, reportingUnits: 11 }] } })
+  @ApiProblemResponses(400)
+  async series(
+    @Param('unitCode') unitCode: string,
+    @Param('indicatorCode') indicatorCode: string,
+    @Query('from') from: string,
+    @Query('to') to: string,
+    @Req() request: { headers: Record<string, string | string[] | undefined> },
+    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
+  ) {
+    if (!from || !to) throw refusal(400, 'validation', 'give from and to, e.g. from=2022&to=2024', 'cần from và to, ví dụ from=2022&to=2024', [{ field: 'from', message: 'from and to are required', messageVi: 'cần from và to' }]);
+    let periods: string[];
+    try {
+      periods = periodsBetween(from, to).map(formatPeriodId);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw refusal(400, 'invalid-period', error.message, 'from và to phải cùng loại kỳ báo cáo', [{ field: 'to', message: error.message, messageVi: 'from và to phải cùng loại kỳ báo cáo' }]);
+    }
+    if (periods.length > MAX_SERIES) throw refusal(400, 'validation', `at most ${MAX_SERIES} periods at once`, `tối đa ${MAX_SERIES} kỳ một lần`, [{ field: 'to', message: `at most ${MAX_SERIES} periods`, messageVi: `tối đa ${MAX_SERIES} kỳ` }]);
+    const found = new Map((await this.aggregation.getMany(periods.map((p) => aggregateIdOf(unitCode, indicatorCode, p)))).map((a) => [a.period, a]));
+    const points = periods.map((period) => {
+      const a = found.get(period);
+      return { period, value: a ? aggregateValue(a.totals, a.kind) : null, reportingUnits: a?.totals.reporting ?? 0 };
+    });
+    return withEtag(request, reply, points);
+  }
 
   @Get(':unitCode/:indicatorCode/:period')
   @ApiOperation({ summary: 'The aggregated value of an indicator for a unit (a province or any level) and period' })

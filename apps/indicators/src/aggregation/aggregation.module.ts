@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
+import { AppliedOutboxRelay } from './applied-outbox.relay';
 import { AggregatesController } from './aggregates.controller';
 import { AggregationService } from './aggregation.service';
 import { RebuildService } from './rebuild.service';
@@ -20,7 +21,7 @@ import { UnitsModule } from '../units/units.module';
     ]),
   ],
   controllers: [AggregatesController, SubmissionConsumer],
-  providers: [AggregationService, AggregateOutboxRelay, RebuildService],
+  providers: [AggregationService, AggregateOutboxRelay, AppliedOutboxRelay, RebuildService],
   exports: [RebuildService, AggregationService],
 })
 export class AggregationModule {}

@@ -15,6 +15,7 @@ import {
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
+import { AppliedOutboxRelay } from './applied-outbox.relay';
 import { countsIn, periodEndOf, valueOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
@@ -47,6 +48,7 @@ export class AggregationService {
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
     private readonly programmes: ProgrammesService,
+    private readonly appliedRelay: AppliedOutboxRelay,
   ) {}
 
   async applySubmission(event: ReportSubmission.Envelope): Promise<void> {
@@ -68,13 +70,23 @@ export class AggregationService {
     for (const change of changes) {
       for (const targetUnit of targets) await this.applyContribution({ ...change, targetUnit });
     }
+    // A report newly late: announced from the same write that records it as applied.
+    const late = s.late && !previous?.late
+      ? outboxAppend(Scorecard.TOPIC, [Scorecard.envelope({ source: SOURCE, correlationId: event.correlationId, data: { kind: 'unit-late', provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode } })])
+      : undefined;
     // Last, so a crash before it replays the event; one key's events arrive in order, one at a time.
-    await this.applied.updateOne(
-      { _id: s.submissionId },
-      { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values } },
-      { upsert: true },
+    await this.locks.run(this.applied.collection.collectionName, s.submissionId, () =>
+      this.applied.updateOne(
+        { _id: s.submissionId },
+        {
+          $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values, ...(late?.$set ?? {}) },
+          ...(late ? { $inc: late.$inc } : {}),
+        },
+        { upsert: true },
+      ),
     );
     this.relay.nudge();
+    if (late) this.appliedRelay.nudge();
   }
 
   /** The aggregates of the units below the province (not the province's own) for one indicator and period. */

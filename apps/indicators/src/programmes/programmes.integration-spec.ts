@@ -91,6 +91,9 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect(card.targets.find((t: { indicatorCode: string }) => t.indicatorCode === 'SMARTPHONES')).toMatchObject({ status: 'not-achieved', progress: 'at-risk' });
     expect(card.targets.find((t: { indicatorCode: string }) => t.indicatorCode === 'NO_SIGNAL_VILLAGES')).toMatchObject({ status: 'not-measurable', actual: null });
     expect((await call('GET', url, { 'if-none-match': String(res.headers['etag']) })).statusCode).toBe(304);
+    const series = (await call('GET', `/api/v1/aggregates/${province}/DOSSIERS?from=2021&to=2023`)).json();
+    expect(series).toEqual([{ period: '2021', value: null, reportingUnits: 0 }, { period: '2022', value: 0.7, reportingUnits: 1 }, { period: '2023', value: 0.86, reportingUnits: 1 }]);
+    expect((await call('GET', `/api/v1/aggregates/${province}/DOSSIERS?from=2021&to=202301`)).statusCode).toBe(400);
     const society = (await call('GET', `${url}?pillar=soc`)).json();
     expect(society.summary.ratio).toBe('0/2');
     expect(society.pillars.map((p: { pillar: string }) => p.pillar)).toEqual(['soc']);
@@ -208,6 +211,20 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json().province.expected).toBe(0);
     expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024Q1`)).statusCode).toBe(400);
     expect((await call('GET', `/api/v1/reporting-rates/20/unknown-form/2024`)).statusCode).toBe(404);
+  });
+
+  it('announces a unit’s report that arrived late, once', async () => {
+    const aggregation = app.get(AggregationService);
+    const unit = uniqueCode('LATE');
+    const late = submissionEvent({ provinceCode: province, unitCode: unit, period: '2020', formCode: 'F-LATE', late: true, values: [{ indicatorCode: 'X', value: 1 }] });
+    await aggregation.applySubmission(late);
+    await aggregation.applySubmission(submissionEvent({ ...late.data, revision: 2 }));
+    const key = `${province}:${unit}:2020`;
+    const lateNotice = (m: { key: string | null; value: string }) => m.key === key && m.value.includes('"unit-late"');
+    const messages = await readTopic(infraEnv().KAFKA_BROKERS, Scorecard.TOPIC, (all) => all.some(lateNotice));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = await readTopic(infraEnv().KAFKA_BROKERS, Scorecard.TOPIC, (all) => all.length >= messages.length);
+    expect(again.filter(lateNotice).map((m) => Scorecard.Envelope.parse(JSON.parse(m.value)).data)).toEqual([{ kind: 'unit-late', provinceCode: province, unitCode: unit, period: '2020', formCode: 'F-LATE' }]);
   });
 
   it('announces on indicators.scorecard.v1 when a target changes status, such as newly achieved', async () => {

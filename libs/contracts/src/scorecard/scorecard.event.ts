@@ -3,8 +3,9 @@ import { envelopeFactory, envelopeSchemaOf, EventEnvelope, unitPeriodKey } from 
 import { Topics } from '../topics';
 
 /**
- * `indicators.scorecard.v1`: for a unit and period, an aggregate changed (`aggregate-changed`)
- * or a programme's target changed status, e.g. newly achieved (`target-status-changed`).
+ * `indicators.scorecard.v1`: for a unit and period, an aggregate changed (`aggregate-changed`),
+ * a programme's target changed status, e.g. newly achieved (`target-status-changed`), or the
+ * unit's report arrived after its deadline (`unit-late`).
  */
 export const TOPIC = Topics.IndicatorScorecardV1;
 export const TYPE = 'indicators.scorecard';
@@ -23,6 +24,7 @@ export const TargetStatus = z.enum(['achieved', 'not-achieved', 'not-measurable'
 export const Payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('aggregate-changed'), ...where, reportingUnits: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('target-status-changed'), ...where, programmeCode: z.string().min(1), target: z.number(), statusBefore: TargetStatus, statusAfter: TargetStatus }),
+  z.object({ kind: z.literal('unit-late'), provinceCode: z.string().min(1), unitCode: z.string().min(1), period: z.string().min(4), formCode: z.string().min(1) }),
 ]);
 export type Payload = z.infer<typeof Payload>;
 

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
+import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /**
@@ -8,7 +9,7 @@ import { Schema as MongooseSchema } from 'mongoose';
  * revision is known to be withdrawn.
  */
 @Schema({ collection: 'applied_submissions', versionKey: false })
-export class AppliedSubmission {
+export class AppliedSubmission implements OutboxFields {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -39,6 +40,10 @@ export class AppliedSubmission {
 
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   values!: ReportSubmission.Value[];
+
+  // Declared for TypeScript; addOutboxFields puts them in the schema.
+  outbox!: Record<string, OutboxEntry>;
+  outboxCount!: number;
 }
 
-export const AppliedSubmissionSchema = SchemaFactory.createForClass(AppliedSubmission);
+export const AppliedSubmissionSchema = addOutboxFields(SchemaFactory.createForClass(AppliedSubmission));
