@@ -24,7 +24,9 @@ export interface ServiceInfrastructureOptions {
 export function serviceInfrastructure(options: ServiceInfrastructureOptions): DynamicModule[] {
   const { env, service, readiness } = options;
   return [
-    MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000 }),
+    // ignoreUndefined: a validated DTO carries its absent optional fields as undefined, which the
+    // driver would otherwise store as null.
+    MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000, ignoreUndefined: true }),
     MessagingModule.forRoot(kafkaSettingsOf(env, service), { pollIntervalMs: env.OUTBOX_POLL_MS ?? 1000, batchSize: 100 }),
     PlatformModule.forRoot({
       readiness: {

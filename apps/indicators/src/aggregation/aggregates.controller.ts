@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, refusal, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
 import { aggregateValue, formatPeriodId, periodsBetween } from '@dtp/domain';
 import { AggregateViewDto } from './aggregate-view.dto';
 import { AggregationService } from './aggregation.service';
@@ -25,8 +25,8 @@ export class AggregatesController {
     @Param('indicatorCode') indicatorCode: string,
     @Query('from') from: string,
     @Query('to') to: string,
-    @Req() request: { headers: Record<string, string | string[] | undefined> },
-    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
+    @Req() request: RequestLike,
+    @Res({ passthrough: true }) reply: ReplyLike,
   ) {
     if (!from || !to) throw refusal(400, 'validation', 'give from and to, e.g. from=2022&to=2024', 'cần from và to, ví dụ from=2022&to=2024', [{ field: 'from', message: 'from and to are required', messageVi: 'cần from và to' }]);
     let periods: string[];

@@ -26,7 +26,7 @@ export class IndicatorCatalogService {
     if (dto.kind === 'milestone' && !dto.milestoneAggregation) {
       throw fieldsRefusal(422, 'invalid-indicator', [{ field: 'milestoneAggregation', message: 'milestoneAggregation: a milestone needs all, any or count', messageVi: 'milestoneAggregation: chỉ tiêu dạng mốc cần cách tổng hợp' }]);
     }
-    const fields = JSON.parse(JSON.stringify({ ...dto, milestoneAggregation: dto.milestoneAggregation ?? null })) as Record<string, unknown>;
+    const fields: Record<string, unknown> = { ...dto, milestoneAggregation: dto.milestoneAggregation ?? null };
     await writeVersioned(this.indicators as unknown as VersionedModel, this.locks, `${dto.provinceCode}:${dto.code}`, (version) => ({
       fields,
       topic: Catalog.TOPIC,

@@ -42,11 +42,9 @@ export class ProgrammesService {
       seen.add(key);
     });
     if (problems.length > 0) throw fieldsRefusal(422, 'invalid-programme', problems);
-    // Plain objects: a DTO's absent fields would be stored as nulls.
-    const plain = JSON.parse(JSON.stringify({ ...dto })) as ProgrammeDto;
     this.cache.delete(dto.provinceCode);
     await writeVersioned(this.programmes as unknown as VersionedModel, this.locks, programmeIdOf(dto.provinceCode, dto.code), (version) => ({
-      fields: { ...plain, updatedBy: by },
+      fields: { ...dto, updatedBy: by },
       topic: Catalog.TOPIC,
       events: [Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'programme-saved', provinceCode: dto.provinceCode, code: dto.code, version, targets: dto.targets.length } })],
     }));

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { aggregateValue, parsePeriodId, rankUnits } from '@dtp/domain';
-import { ApiProblemResponses, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { IndicatorCatalogService } from '../catalog/indicator-catalog.service';
 import { HierarchyService } from '../units/hierarchy.service';
@@ -27,8 +27,8 @@ export class RankingsController {
     @Param('indicatorCode') indicatorCode: string,
     @Param('period') period: string,
     @Query() query: RankingQueryDto,
-    @Req() request: { headers: Record<string, string | string[] | undefined> },
-    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
+    @Req() request: RequestLike,
+    @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<RankingViewDto | undefined> {
     parsePeriodId(period);
     // The catalog's direction unless the caller asks otherwise.

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { cutOffDate, formatPeriodId, parsePeriodId, reportingRates } from '@dtp/domain';
-import { ApiProblemResponses, refusal, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { KnownFormsService } from './known-forms.service';
@@ -25,8 +25,8 @@ export class ReportingRatesController {
     @Param('provinceCode') provinceCode: string,
     @Param('formCode') formCode: string,
     @Param('period') periodId: string,
-    @Req() request: { headers: Record<string, string | string[] | undefined> },
-    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
+    @Req() request: RequestLike,
+    @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<ReportingRatesDto | undefined> {
     const form = await this.forms.get(provinceCode, formCode);
     const period = parsePeriodId(periodId);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
 import { ScorecardViewDto } from './scorecard-view.dto';
 import { ScorecardsService } from './scorecards.service';
 
@@ -21,8 +21,8 @@ export class ScorecardsController {
     @Param('unitCode') unitCode: string,
     @Param('period') period: string,
     @Query('pillar') pillar: string | undefined,
-    @Req() request: { headers: Record<string, string | string[] | undefined> },
-    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown; status(c: number): unknown },
+    @Req() request: RequestLike,
+    @Res({ passthrough: true }) reply: ReplyLike,
   ) {
     return withEtag(request, reply, await this.scorecards.scorecard(provinceCode, programmeCode, unitCode, period, pillar));
   }

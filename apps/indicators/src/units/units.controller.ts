@@ -59,7 +59,6 @@ export class UnitsController {
   @ApiOkResponse({ schema: { example: { imported: 12 } } })
   @ApiProblemResponses(400, 401, 403, 422)
   importJson(@Body() body: UnitsImportDto) {
-    // Plain objects: a DTO's absent fields would be stored as nulls.
-    return this.hierarchy.importUnits(JSON.parse(JSON.stringify(body.units)) as OrgUnit[]);
+    return this.hierarchy.importUnits(body.units as OrgUnit[]);
   }
 }

@@ -49,8 +49,7 @@ export class Dhis2ImportService {
       provinceCode: dto.provinceCode,
       dataSet: dto.dataSet,
       formCode: dto.formCode,
-      // Plain objects: a DTO's absent fields would be stored as nulls.
-      dataElements: JSON.parse(JSON.stringify(dto.dataElements)) as DataElementMapping[],
+      dataElements: dto.dataElements as DataElementMapping[],
       orgUnits: Object.fromEntries((dto.orgUnits ?? []).map((o) => [o.orgUnit, o.unitCode])),
     };
     return this.mappings.findOneAndUpdate({ _id }, { $set: doc }, { upsert: true, new: true }).lean<Dhis2Mapping>().exec();

@@ -41,8 +41,7 @@ export class FormsService {
       approvers: rest.approvers ?? ['reviewer'],
       countSubmitted: rest.countSubmitted ?? false,
       deadline,
-      // Plain objects: a DTO's absent fields would be stored as nulls.
-      indicators: indicators.map((i) => JSON.parse(JSON.stringify(i))),
+      indicators,
       updatedBy: by,
     };
     await writeVersioned(this.forms as unknown as VersionedModel, this.locks, _id, (version) => ({

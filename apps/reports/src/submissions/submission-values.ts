@@ -50,7 +50,7 @@ function shapeOf(v: ReportedValue): IndicatorValue | undefined {
   return { numerator: v.numerator ?? Number.NaN, denominator: v.denominator ?? Number.NaN };
 }
 
-/** Plain values without the absent fields a DTO instance carries (stored, they would become nulls). */
+/** Values without the fields a client sent as null or left out: absent means absent, whichever way. */
 export function plainValues(values: ReportedValue[]): ReportedValue[] {
   return values.map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null)) as unknown as ReportedValue);
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 
-interface RequestLike {
+/** What a conditional read needs of the request (Fastify's or any). */
+export interface RequestLike {
   headers: Record<string, string | string[] | undefined>;
 }
 
-interface ReplyLike {
+/** What a conditional read needs of the reply. */
+export interface ReplyLike {
   header(name: string, value: string): unknown;
   status(code: number): unknown;
 }
