@@ -1,4 +1,4 @@
-import { addDays, daysBetween, endOfVietnamDay, InvalidDateError, maxDate, minDate, parseLocalDate, rangesOverlap, vietnamDateOf, weekdayOf } from './local-date';
+import { addDays, daysBetween, endOfVietnamDay, formatViDate, InvalidDateError, maxDate, minDate, parseLocalDate, rangesOverlap, vietnamDateOf, weekdayOf } from './local-date';
 
 describe('local dates', () => {
   it('refuse dates that do not exist', () => {
@@ -26,5 +26,13 @@ describe('local dates', () => {
   it('tell whether two ranges share a day', () => {
     expect(rangesOverlap({ start: '2024-01-01', end: '2024-06-30' }, { start: '2024-06-30', end: '2024-12-31' })).toBe(true);
     expect(rangesOverlap({ start: '2024-01-01', end: '2024-06-29' }, { start: '2024-06-30', end: '2024-12-31' })).toBe(false);
+  });
+});
+
+describe('Vietnamese date format', () => {
+  it('writes day/month/year with two-digit day and month', () => {
+    expect(formatViDate('2024-12-05')).toBe('05/12/2024');
+    expect(formatViDate('2025-01-31')).toBe('31/01/2025');
+    expect(() => formatViDate('2025-02-30')).toThrow(InvalidDateError);
   });
 });

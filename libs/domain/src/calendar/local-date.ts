@@ -102,3 +102,9 @@ export function rangeContains(range: DateRange, date: LocalDate): boolean {
 export function rangesOverlap(a: DateRange, b: DateRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/** A date as Vietnamese documents write it: 2024-12-05 → "05/12/2024". */
+export function formatViDate(date: LocalDate): string {
+  const { year, month, day } = parseLocalDate(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}

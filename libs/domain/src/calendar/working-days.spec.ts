@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addWorkingDays, isWorkingDay, MONDAY_TO_FRIDAY, nextWorkingDayOnOrAfter, previousWorkingDayOnOrBefore, workingCalendar, workingDaysAfterUntil } from './working-days';
+import { addWorkingDays, isWorkingDay, MONDAY_TO_FRIDAY, nextWorkingDayOnOrAfter, previousWorkingDayOnOrBefore, subtractWorkingDays, workingCalendar, workingDaysAfterUntil } from './working-days';
 
 describe('working days', () => {
   it('are Monday to Friday less holidays, plus declared working weekend days', () => {
@@ -36,5 +36,18 @@ describe('working days', () => {
         expect(workingDaysAfterUntil(start, end, MONDAY_TO_FRIDAY)).toBe(n);
       }),
     );
+  });
+});
+
+describe('working days backwards', () => {
+  it('subtracting undoes adding', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), fc.integer({ min: 1, max: 40 }), (d, n) => {
+        const start = nextWorkingDayOnOrAfter(d.toISOString().slice(0, 10), MONDAY_TO_FRIDAY);
+        expect(subtractWorkingDays(addWorkingDays(start, n, MONDAY_TO_FRIDAY), n, MONDAY_TO_FRIDAY)).toBe(start);
+      }),
+    );
+    expect(subtractWorkingDays('2024-12-16', 3, MONDAY_TO_FRIDAY)).toBe('2024-12-11');
+    expect(() => subtractWorkingDays('2024-12-16', 0, MONDAY_TO_FRIDAY)).toThrow(RangeError);
   });
 });

@@ -51,6 +51,17 @@ export function addWorkingDays(date: LocalDate, n: number, calendar: WorkingCale
   return d;
 }
 
+/** The `n`-th working day before `date` (n ≥ 1): "3 working days before the deadline". */
+export function subtractWorkingDays(date: LocalDate, n: number, calendar: WorkingCalendar): LocalDate {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days to subtract must be a whole number ≥ 1, got ${n}`);
+  let d = date;
+  for (let counted = 0; counted < n; ) {
+    d = addDays(d, -1);
+    if (isWorkingDay(d, calendar)) counted += 1;
+  }
+  return d;
+}
+
 /** Working days in (`after`, `until`]: strictly after the first date, up to and including the second. */
 export function workingDaysAfterUntil(after: LocalDate, until: LocalDate, calendar: WorkingCalendar): number {
   let count = 0;
