@@ -1,11 +1,5 @@
-import { commonEnv } from '@dtp/platform';
+import { commonEnv, localDateList } from '@dtp/platform';
 import { z } from 'zod';
-
-const dateList = z
-  .string()
-  .default('')
-  .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
-  .pipe(z.array(z.iso.date('each date as YYYY-MM-DD')));
 
 export const reportsEnv = commonEnv
   .extend({
@@ -18,8 +12,8 @@ export const reportsEnv = commonEnv
     ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
     ADMIN_PROVINCE_CODE: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
     /** Public holidays and weekend days declared working days: comma-separated YYYY-MM-DD. */
-    PUBLIC_HOLIDAYS: dateList,
-    WORKING_WEEKEND_DAYS: dateList,
+    PUBLIC_HOLIDAYS: localDateList,
+    WORKING_WEEKEND_DAYS: localDateList,
   })
   .refine((env) => !env.ADMIN_PASSWORD || env.ADMIN_PROVINCE_CODE, { path: ['ADMIN_PROVINCE_CODE'], message: 'needed with ADMIN_PASSWORD: the province the administrator manages' });
 export type ReportsConfig = z.infer<typeof reportsEnv>;

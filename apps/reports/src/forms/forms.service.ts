@@ -51,7 +51,7 @@ export class FormsService {
         ReportFormEvent.envelope({
           source: 'reports',
           correlationId: currentCorrelationId(),
-          data: { kind: 'saved', provinceCode: fields.provinceCode, code: fields.code, nameVi: fields.nameVi, nameEn: fields.nameEn, periodType: fields.periodType, calendar: fields.calendar, levels: fields.levels, countSubmitted: fields.countSubmitted, version },
+          data: { kind: 'saved', provinceCode: fields.provinceCode, code: fields.code, nameVi: fields.nameVi, nameEn: fields.nameEn, periodType: fields.periodType, calendar: fields.calendar, levels: fields.levels, countSubmitted: fields.countSubmitted, deadline, version },
         }),
       ],
     }));

@@ -100,6 +100,8 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
         [1, 'Quarterly digital transformation report', ['district', 'commune'], true],
         [2, 'Renamed', ['district', 'commune'], true],
       ]);
+      // Notifications computes due dates from it.
+      expect(events[1]?.deadline).toEqual(form.deadline);
     });
 
     it('refuses a deadline rule that leaves no working day after the Decree 09 cut-off', async () => {

@@ -11,6 +11,12 @@ export const TOPIC = Topics.ReportFormV1;
 export const TYPE = 'reports.form';
 export const VERSION = 1;
 
+/** When the report is due (the form's deadline rule, as libs/domain reads it). */
+export const DeadlineRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('day-of-month'), day: z.number().int().min(1).max(31), monthsAfterPeriodEnd: z.number().int().min(-12).max(12), roll: z.enum(['next-working-day', 'previous-working-day', 'none']).optional() }),
+  z.object({ kind: z.literal('working-days-after-cut-off'), days: z.number().int().min(1).max(60) }),
+]);
+
 export const Payload = z.object({
   kind: z.enum(['saved']),
   provinceCode: z.string().min(1),
@@ -21,6 +27,8 @@ export const Payload = z.object({
   calendar: z.enum(['decree-09', 'calendar']),
   levels: z.array(z.enum(['province', 'department', 'district', 'commune'])).min(1),
   countSubmitted: z.boolean(),
+  /** Added after the first events: absent in those, so consumers that need it wait for the next save. */
+  deadline: DeadlineRule.optional(),
   version: z.number().int().positive(),
 });
 export type Payload = z.infer<typeof Payload>;

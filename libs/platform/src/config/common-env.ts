@@ -12,6 +12,13 @@ export const brokerList = z
 export const mongoUrl = z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'a mongodb:// URL');
 export const redisUrl = z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// URL');
 
+/** Comma-separated YYYY-MM-DD dates (public holidays, working weekend days); empty for none. */
+export const localDateList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
+  .pipe(z.array(z.iso.date('each date as YYYY-MM-DD')));
+
 export const commonEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
