@@ -2,7 +2,7 @@
 // dependency injection, and the @dtp/* path aliases rewritten to relative requires, so the
 // output runs on plain Node without a loader. Type checking is a separate step (npm run typecheck).
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -44,4 +44,13 @@ const apps = targets.length > 0 ? targets : await services();
 const trees = [...apps.map((a) => `${a}/src`), 'libs'];
 let total = 0;
 for (const tree of trees) total += await compileTree(tree);
+// Files a service reads at run time (message templates) sit beside src/ and go along as they are.
+const assets = [];
+for (const app of apps) {
+  const from = path.join(root, app, 'templates');
+  if (!(await stat(from).catch(() => null))) continue;
+  await cp(from, path.join(root, 'dist', app, 'templates'), { recursive: true });
+  assets.push(`${app}/templates`);
+}
+if (assets.length > 0) console.log(`build: copied ${assets.join(', ')}`);
 console.log(`build: ${total} files from ${trees.join(', ')} into dist/`);

@@ -1,16 +1,45 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
-import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@dtp/messaging';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { workingCalendar } from '@dtp/domain';
+import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
+import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
 import { Queue } from 'bull';
-import { NotificationsConfig } from './config';
-import { Queues } from './queues/queues';
-import { ObligationsModule } from './submissions/obligations.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CLOCK, Clock, systemClock } from './clock/clock';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './config';
+import { ContactsModule } from './contacts/contacts.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { Queues } from './deliveries/queues';
+import { DirectoryModule } from './directory/directory.module';
+import { InboxModule } from './inbox/inbox.module';
+import { NoticesModule } from './notices/notices.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { ReminderRulesModule } from './rules/reminder-rules.module';
+import { TemplatesModule } from './templates/templates.module';
+import { WORKING_CALENDAR, WORKING_HOURS } from './working-time';
 
 export const SERVICE_NAME = 'notifications';
 
+/** The settings, the clock and the province's working time, for every module. */
+@Global()
+@Module({})
+class NotificationsCoreModule {
+  static forRoot(config: NotificationsConfig, clock: Clock): DynamicModule {
+    const providers = [
+      { provide: NOTIFICATIONS_CONFIG, useValue: config },
+      { provide: CLOCK, useValue: clock },
+      { provide: WORKING_CALENDAR, useValue: workingCalendar(config.PUBLIC_HOLIDAYS, config.WORKING_WEEKEND_DAYS) },
+      { provide: WORKING_HOURS, useValue: config.WORKING_HOURS },
+    ];
+    return { module: NotificationsCoreModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: NotificationsConfig): DynamicModule {
+  /** `clock`: tests set the time; the service runs on the system's. */
+  static forRoot(config: NotificationsConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -18,13 +47,28 @@ export class AppModule {
           service: SERVICE_NAME,
           env: config,
           readiness: {
-            imports: [ObligationsModule],
-            inject: [getQueueToken(Queues.Obligations)],
+            imports: [DeliveriesModule],
+            inject: [getQueueToken(Queues.Deliveries)],
             useFactory: (queue: Queue) => [{ name: 'redis', check: async () => void (await queue.client.ping()) }],
           },
         }),
+        NotificationsCoreModule.forRoot(config, clock),
         BullModule.forRoot({ redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
-        ObligationsModule,
+        TemplatesModule,
+        DirectoryModule,
+        CalendarModule,
+        ContactsModule,
+        ReminderRulesModule,
+        InboxModule,
+        DeliveriesModule,
+        RemindersModule,
+        NoticesModule,
+        DeadLettersModule,
+      ],
+      providers: [
+        // Verification only: tokens are issued by the reports service.
+        { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },
+        { provide: APP_GUARD, useClass: OfficialsGuard },
       ],
     };
   }

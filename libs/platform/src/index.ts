@@ -17,3 +17,4 @@ export * from './openapi/problem-responses';
 export * from './auth/official-tokens';
 export * from './auth/officials.guard';
 export * from './http/etag';
+export * from './auth/current-official';

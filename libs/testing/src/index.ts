@@ -6,3 +6,5 @@ export * from './service-process';
 export * from './fixtures/submission.factory';
 export * from './fixtures/report-form.factory';
 export * from './dedicated-kafka';
+export * from './free-port';
+export * from './dedicated-redis';

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DirectoryModule } from '../directory/directory.module';
+import { CalendarController } from './calendar.controller';
+import { CalendarService } from './calendar.service';
+import { Obligation, ObligationSchema } from './schemas/obligation.schema';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Obligation.name, schema: ObligationSchema }]), DirectoryModule],
+  controllers: [CalendarController],
+  providers: [CalendarService],
+  exports: [CalendarService],
+})
+export class CalendarModule {}

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ReportSubmission } from '@dtp/contracts';
+import { addDays, LocalDate, obligationsDueBetween, vietnamDateOf, WorkingCalendar } from '@dtp/domain';
+import { DocumentLocks } from '@dtp/messaging';
+import { Model } from 'mongoose';
+import { CLOCK, Clock } from '../clock/clock';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
+import { KnownForm } from '../directory/known-form.schema';
+import { KnownFormsService } from '../directory/known-forms.service';
+import { UnitsDirectory } from '../directory/units-directory.service';
+import { WORKING_CALENDAR } from '../working-time';
+import { Obligation, obligationIdOf, ObligationStatus, PENDING_STATUSES } from './schemas/obligation.schema';
+
+/** What the calendar API shows: the stored status, and "late" once the deadline day has passed with nothing received. */
+export type ObligationState = ObligationStatus | 'late';
+
+export function stateOf(o: Pick<Obligation, 'status' | 'deadline'>, today: LocalDate): ObligationState {
+  return o.status === 'open' && o.deadline !== undefined && o.deadline < today ? 'late' : o.status;
+}
+
+export interface CalendarQuery {
+  provinceCode: string;
+  unitCode?: string;
+  formCode?: string;
+  period?: string;
+  state?: ObligationState;
+}
+
+/**
+ * The reporting calendar: obligations unit × form × period with cut-off, deadline and status,
+ * computed from the forms' rules and the units valid on each cut-off (libs/domain), kept current
+ * by the submissions. Recomputing it adds what is missing and never loses a status.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectModel(Obligation.name) private readonly obligations: Model<Obligation>,
+    private readonly forms: KnownFormsService,
+    private readonly units: UnitsDirectory,
+    private readonly locks: DocumentLocks,
+    @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'CALENDAR_DAYS_BACK' | 'CALENDAR_DAYS_AHEAD'>,
+  ) {}
+
+  /** Adds the obligations of every scheduled form whose deadline falls in the window around today; returns how many were new. */
+  async refresh(today: LocalDate = vietnamDateOf(this.clock.now())): Promise<number> {
+    let added = 0;
+    for (const form of await this.forms.scheduled()) added += await this.refreshForm(form, today);
+    return added;
+  }
+
+  private async refreshForm(form: KnownForm, today: LocalDate): Promise<number> {
+    if (!form.deadline) return 0;
+    const window = { start: addDays(today, -this.config.CALENDAR_DAYS_BACK), end: addDays(today, this.config.CALENDAR_DAYS_AHEAD) };
+    const hierarchy = this.units.current();
+    const inProvince = (unitId: string, on: LocalDate) => unitId === form.provinceCode || hierarchy.ancestorsOn(unitId, on).some((a) => a.id === form.provinceCode);
+    const due = obligationsDueBetween(hierarchy, { ...form, deadline: form.deadline }, window, this.working).filter((o) => inProvince(o.unitId, o.cutOff));
+    if (due.length === 0) return 0;
+    const now = this.clock.now();
+    const rows = due.map((o) => ({ _id: obligationIdOf({ provinceCode: form.provinceCode, unitCode: o.unitId, formCode: form.code, period: o.period }), provinceCode: form.provinceCode, unitCode: o.unitId, formCode: form.code, period: o.period, cutOff: o.cutOff, deadline: o.deadline }));
+    const existing = new Set((await this.obligations.find({ _id: { $in: rows.map((r) => r._id) } }, { _id: 1, deadline: 1 }).lean().exec()).filter((o) => o.deadline).map((o) => o._id));
+    const missing = rows.filter((r) => !existing.has(r._id));
+    if (missing.length === 0) return 0;
+    // Dates are set where absent (a submission may have come first); a status already there is kept.
+    await this.obligations.collection.bulkWrite(
+      missing.map((r) => ({
+        updateOne: {
+          filter: { _id: r._id as never },
+          update: { $set: { cutOff: r.cutOff, deadline: r.deadline, provinceCode: r.provinceCode, unitCode: r.unitCode, formCode: r.formCode, period: r.period }, $setOnInsert: { status: 'open', revision: 0, updatedAt: now } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+    return missing.length;
+  }
+
+  /** Applies a submission's new state, once per revision and in revision order. Returns the obligation id when it changed. */
+  async applySubmission(s: ReportSubmission.Payload): Promise<{ id: string; status: ObligationStatus; changed: boolean }> {
+    const id = obligationIdOf(s);
+    return this.locks.run('obligations', id, async () => {
+      const current = await this.obligations.findById(id).lean<Obligation>().exec();
+      if (current && current.revision >= s.revision) return { id, status: current.status, changed: false };
+      const status: ObligationStatus = s.status;
+      const fields = { status, revision: s.revision, late: s.late, updatedAt: new Date(s.changedAt), ...(status === 'submitted' && !current?.submittedAt ? { submittedAt: new Date(s.changedAt) } : {}) };
+      if (current) await this.obligations.updateOne({ _id: id }, { $set: fields });
+      // Dates follow when the calendar next covers the period.
+      else await this.obligations.collection.insertOne({ _id: id as never, provinceCode: s.provinceCode, unitCode: s.unitCode, formCode: s.formCode, period: s.period, ...fields });
+      return { id, status, changed: true };
+    });
+  }
+
+  /** The obligations among these ids that are still owed. */
+  async pendingAmong(ids: string[]): Promise<Obligation[]> {
+    if (ids.length === 0) return [];
+    return this.obligations.find({ _id: { $in: ids }, status: { $in: PENDING_STATUSES } }).lean<Obligation[]>().exec();
+  }
+
+  /** Owed obligations whose deadline lies in the window: what reminders are computed for. */
+  pendingWithDeadlineBetween(start: LocalDate, end: LocalDate): Promise<Obligation[]> {
+    return this.obligations.find({ status: { $in: PENDING_STATUSES }, deadline: { $gte: start, $lte: end } }).sort({ _id: 1 }).lean<Obligation[]>().exec();
+  }
+
+  get(id: string): Promise<Obligation | null> {
+    return this.obligations.findById(id).lean<Obligation>().exec();
+  }
+
+  async list(query: CalendarQuery, limit: number): Promise<Array<Obligation & { state: ObligationState }>> {
+    const today = vietnamDateOf(this.clock.now());
+    const filter: Record<string, unknown> = { provinceCode: query.provinceCode };
+    if (query.unitCode) filter['unitCode'] = query.unitCode;
+    if (query.formCode) filter['formCode'] = query.formCode;
+    if (query.period) filter['period'] = query.period;
+    if (query.state === 'late') Object.assign(filter, { status: 'open', deadline: { $lt: today } });
+    else if (query.state === 'open') Object.assign(filter, { status: 'open', $or: [{ deadline: { $gte: today } }, { deadline: { $exists: false } }] });
+    else if (query.state) filter['status'] = query.state;
+    const rows = await this.obligations.find(filter).sort({ deadline: 1, _id: 1 }).limit(limit).lean<Obligation[]>().exec();
+    return rows.map((o) => ({ ...o, state: stateOf(o, today) }));
+  }
+}

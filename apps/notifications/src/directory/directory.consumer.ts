@@ -1,0 +1,28 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { Catalog, ReportForm } from '@dtp/contracts';
+import { consumedMessage, EnvelopeConsumer } from '@dtp/messaging';
+import { KnownFormsService } from './known-forms.service';
+import { UnitsDirectory } from './units-directory.service';
+
+/** Learns the forms from reports and the units from indicators. */
+@Controller()
+export class DirectoryConsumer {
+  constructor(
+    private readonly consumer: EnvelopeConsumer,
+    private readonly forms: KnownFormsService,
+    private readonly units: UnitsDirectory,
+  ) {}
+
+  @EventPattern(ReportForm.TOPIC)
+  async onForm(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(consumedMessage(context, payload), ReportForm.Envelope, (event) => this.forms.apply(event as ReportForm.Envelope));
+  }
+
+  @EventPattern(Catalog.TOPIC)
+  async onCatalog(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(consumedMessage(context, payload), Catalog.Envelope, async (event) => {
+      if ((event as Catalog.Envelope).data.kind === 'units-imported') await this.units.reload();
+    });
+  }
+}

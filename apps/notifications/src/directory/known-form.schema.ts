@@ -1,0 +1,40 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { DeadlineRule, FixedPeriodType, ReportingCalendar, UnitLevel } from '@dtp/domain';
+
+/** A report form as `reports.form.v1` announced it: who reports it, for which periods, by when. */
+@Schema({ collection: 'known_forms', versionKey: false })
+export class KnownForm {
+  /** `<province>:<code>` */
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ required: true, index: true })
+  provinceCode!: string;
+
+  @Prop({ required: true })
+  code!: string;
+
+  @Prop({ required: true })
+  nameVi!: string;
+
+  @Prop({ required: true })
+  nameEn!: string;
+
+  @Prop({ type: String, required: true })
+  periodType!: FixedPeriodType;
+
+  @Prop({ type: String, required: true })
+  calendar!: ReportingCalendar;
+
+  @Prop({ type: [String], required: true })
+  levels!: UnitLevel[];
+
+  /** Absent when the form was announced before events carried it: no reminders until saved again. */
+  @Prop({ type: Object })
+  deadline?: DeadlineRule;
+
+  @Prop({ required: true })
+  version!: number;
+}
+
+export const KnownFormSchema = SchemaFactory.createForClass(KnownForm);

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ReportForm } from '@dtp/contracts';
+import { Model } from 'mongoose';
+import { KnownForm } from './known-form.schema';
+
+export const formIdOf = (provinceCode: string, code: string) => `${provinceCode}:${code}`;
+
+@Injectable()
+export class KnownFormsService {
+  constructor(@InjectModel(KnownForm.name) private readonly forms: Model<KnownForm>) {}
+
+  /** Keeps the highest version seen: a duplicate or an older event changes nothing. */
+  async apply(event: ReportForm.Envelope): Promise<void> {
+    const f = event.data;
+    const _id = formIdOf(f.provinceCode, f.code);
+    const fields = { provinceCode: f.provinceCode, code: f.code, nameVi: f.nameVi, nameEn: f.nameEn, periodType: f.periodType, calendar: f.calendar, levels: f.levels, version: f.version, ...(f.deadline ? { deadline: f.deadline } : {}) };
+    const { matchedCount } = await this.forms.updateOne({ _id, version: { $lt: f.version } }, f.deadline ? { $set: fields } : { $set: fields, $unset: { deadline: 1 } });
+    if (matchedCount === 1) return;
+    try {
+      await this.forms.collection.insertOne({ _id: _id as never, ...fields });
+    } catch (error) {
+      // Already there with this version or a newer one.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+
+  find(provinceCode: string, code: string): Promise<KnownForm | null> {
+    return this.forms.findById(formIdOf(provinceCode, code)).lean<KnownForm>().exec();
+  }
+
+  /** Forms with a deadline rule: the ones the reporting calendar can be computed for. */
+  scheduled(): Promise<KnownForm[]> {
+    return this.forms.find({ deadline: { $exists: true } }).sort({ _id: 1 }).lean<KnownForm[]>().exec();
+  }
+}

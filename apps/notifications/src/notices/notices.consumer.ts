@@ -1,0 +1,23 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { ReportSubmission, Scorecard } from '@dtp/contracts';
+import { consumedMessage, EnvelopeConsumer } from '@dtp/messaging';
+import { NoticesService } from './notices.service';
+
+@Controller()
+export class NoticesConsumer {
+  constructor(
+    private readonly consumer: EnvelopeConsumer,
+    private readonly notices: NoticesService,
+  ) {}
+
+  @EventPattern(ReportSubmission.TOPIC)
+  async onSubmission(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(consumedMessage(context, payload), ReportSubmission.Envelope, (event) => this.notices.onSubmission((event as ReportSubmission.Envelope).data));
+  }
+
+  @EventPattern(Scorecard.TOPIC)
+  async onScorecard(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(consumedMessage(context, payload), Scorecard.Envelope, (event) => this.notices.onScorecard(event as Scorecard.Envelope));
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ReportSubmission, Scorecard } from '@dtp/contracts';
+import { formatViNumber, nextSendingTime, periodLabel, WorkingCalendar, WorkingHours } from '@dtp/domain';
+import { Model } from 'mongoose';
+import { CalendarService } from '../calendar/calendar.service';
+import { Obligation } from '../calendar/schemas/obligation.schema';
+import { CLOCK, Clock } from '../clock/clock';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
+import { DeliveriesService, NewDelivery } from '../deliveries/deliveries.service';
+import { DispatcherService } from '../deliveries/dispatcher.service';
+import { UnitsDirectory } from '../directory/units-directory.service';
+import { ReminderPlanner } from '../reminders/reminder-planner.service';
+import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
+import { Subscription } from './schemas/subscription.schema';
+
+const STATUS_VI = { achieved: 'đạt', 'not-achieved': 'chưa đạt', 'not-measurable': 'chưa đo được' } as const;
+const STATUS_EN = { achieved: 'achieved', 'not-achieved': 'not achieved', 'not-measurable': 'not measurable' } as const;
+
+/**
+ * Notices that follow events: the calendar takes each submission (cancelling the reminders of a
+ * report that arrived), the unit hears that its report was returned or approved, subscribed
+ * officials hear that a target changed status. Ids come from the event, so a redelivered event
+ * is one notice.
+ */
+@Injectable()
+export class NoticesService {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly deliveries: DeliveriesService,
+    private readonly dispatcher: DispatcherService,
+    private readonly planner: ReminderPlanner,
+    private readonly units: UnitsDirectory,
+    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
+    @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DASHBOARD_URL'>,
+  ) {}
+
+  async onSubmission(s: ReportSubmission.Payload): Promise<void> {
+    const now = this.clock.now();
+    const { id, status, changed } = await this.calendar.applySubmission(s);
+    if (!changed) return;
+    if (status === 'submitted' || status === 'approved') await this.deliveries.cancelRemindersOf(id, `report ${status} (revision ${s.revision})`, now);
+    if (s.kind !== 'returned' && s.kind !== 'approved') return;
+    const obligation: Obligation = (await this.calendar.get(id)) ?? { _id: id, provinceCode: s.provinceCode, unitCode: s.unitCode, formCode: s.formCode, period: s.period, status, revision: s.revision, updatedAt: now };
+    const recipient = await this.planner.recipientOf(obligation, 'on-deadline', { daysBefore: [], onDeadline: true, daysAfter: [], escalateTo: 'parent', sendTime: '08:00' });
+    const variables = { ...(await this.planner.obligationVariables(obligation)), revision: s.revision, changedBy: s.changedBy, recipientName: recipient.name };
+    const prefix = `${s.submissionId}:r${s.revision}:${s.kind}`;
+    const base = { provinceCode: s.provinceCode, unitCode: s.unitCode, formCode: s.formCode, period: s.period, obligationIds: [], notice: s.kind === 'returned' ? ('report-returned' as const) : ('report-approved' as const), variables, sendAt: nextSendingTime(now, this.hours, this.working) };
+    const items: NewDelivery[] = [{ ...base, _id: `${prefix}:inbox`, channel: 'inbox', recipient: `unit:${s.provinceCode}:${s.unitCode}`, inboxOwner: recipient.inbox }];
+    if (recipient.contact?.webhook) items.push({ ...base, _id: `${prefix}:webhook`, channel: 'webhook', recipient: recipient.contact.webhook.url, contactId: recipient.contact._id });
+    if (recipient.contact && recipient.contact.emails.length > 0) items.push({ ...base, _id: `${prefix}:email`, channel: 'email', recipient: recipient.contact.emails.join(', '), contactId: recipient.contact._id });
+    await this.deliveries.schedule(items, now);
+    await this.dispatcher.dispatch(now);
+  }
+
+  async onScorecard(event: Scorecard.Envelope): Promise<void> {
+    const e = event.data;
+    if (e.kind !== 'target-status-changed') return;
+    const now = this.clock.now();
+    const subscribers = await this.subscriptions.find({ provinceCode: e.provinceCode }).lean<Subscription[]>().exec();
+    const hierarchy = this.units.current();
+    const value = (v: number | null) => (v === null ? '—' : formatViNumber(v));
+    const items: NewDelivery[] = [];
+    for (const sub of subscribers.filter((x) => (x.programmes ?? []).length === 0 || x.programmes.includes(e.programmeCode))) {
+      const variables = {
+        recipientName: sub.username,
+        unitName: hierarchy.has(e.unitCode) ? hierarchy.get(e.unitCode).name : e.unitCode,
+        indicatorCode: e.indicatorCode,
+        programmeCode: e.programmeCode,
+        periodVi: periodLabel(e.period, 'vi'),
+        periodEn: periodLabel(e.period, 'en'),
+        statusBeforeVi: STATUS_VI[e.statusBefore],
+        statusAfterVi: STATUS_VI[e.statusAfter],
+        statusBeforeEn: STATUS_EN[e.statusBefore],
+        statusAfterEn: STATUS_EN[e.statusAfter],
+        valueVi: value(e.value),
+        targetVi: value(e.target),
+        dashboardUrl: this.config.DASHBOARD_URL,
+      };
+      const base = { provinceCode: e.provinceCode, unitCode: e.unitCode, period: e.period, obligationIds: [], notice: 'target-status-changed' as const, variables, sendAt: nextSendingTime(now, this.hours, this.working) };
+      items.push({ ...base, _id: `${event.id}:${sub.username}:inbox`, channel: 'inbox', recipient: `user:${sub.provinceCode}:${sub.username}`, inboxOwner: { kind: 'user', provinceCode: sub.provinceCode, id: sub.username } });
+      if (sub.email) items.push({ ...base, _id: `${event.id}:${sub.username}:email`, channel: 'email', recipient: sub.email });
+    }
+    if (items.length === 0) return;
+    await this.deliveries.schedule(items, now);
+    await this.dispatcher.dispatch(now);
+  }
+}
