@@ -7,7 +7,10 @@ export interface ReceivedCall {
   answered: number;
 }
 
-/** A real HTTP server standing for a unit's system; `answers` scripts its status codes, then 200. */
+/**
+ * A real HTTP server standing for a unit's system; `answers` scripts its status codes for the
+ * calls `scripted` picks (all by default), then 200.
+ */
 export class WebhookReceiver {
   readonly calls: ReceivedCall[] = [];
 
@@ -16,7 +19,7 @@ export class WebhookReceiver {
     readonly port: number,
   ) {}
 
-  static async start(answers: number[] = []): Promise<WebhookReceiver> {
+  static async start(answers: number[] = [], scripted: (body: string) => boolean = () => true): Promise<WebhookReceiver> {
     const port = await freePort();
     const script = [...answers];
     let receiver: WebhookReceiver | undefined;
@@ -24,8 +27,9 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const answered = script.shift() ?? 200;
-        receiver?.calls.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
+        const body = Buffer.concat(chunks).toString('utf8');
+        const answered = (scripted(body) ? script.shift() : undefined) ?? 200;
+        receiver?.calls.push({ headers: req.headers, body, answered });
         res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered === 200 ? 'ok' : 'try later');
       });
     });
