@@ -12,16 +12,15 @@ export interface ReceivedMail {
 
 /** A real SMTP server (the smtp-server package) on loopback, keeping every message it accepts. */
 export class MailReceiver {
-  readonly mails: ReceivedMail[] = [];
-
   private constructor(
     private readonly server: SMTPServer,
     readonly port: number,
+    readonly mails: ReceivedMail[],
   ) {}
 
   static async start(): Promise<MailReceiver> {
     const port = await freePort();
-    let receiver: MailReceiver | undefined;
+    const mails: ReceivedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -29,7 +28,7 @@ export class MailReceiver {
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((mail: ParsedMail) => {
-            receiver?.mails.push({
+            mails.push({
               to: session.envelope.rcptTo.map((r) => r.address),
               subject: mail.subject ?? '',
               text: mail.text ?? '',
@@ -42,8 +41,7 @@ export class MailReceiver {
       },
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    receiver = new MailReceiver(server, port);
-    return receiver;
+    return new MailReceiver(server, port, mails);
   }
 
   get url(): string {

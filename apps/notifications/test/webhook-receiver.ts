@@ -12,30 +12,28 @@ export interface ReceivedCall {
  * calls `scripted` picks (all by default), then 200.
  */
 export class WebhookReceiver {
-  readonly calls: ReceivedCall[] = [];
-
   private constructor(
     private readonly server: Server,
     readonly port: number,
+    readonly calls: ReceivedCall[],
   ) {}
 
   static async start(answers: number[] = [], scripted: (body: string) => boolean = () => true): Promise<WebhookReceiver> {
     const port = await freePort();
     const script = [...answers];
-    let receiver: WebhookReceiver | undefined;
+    const calls: ReceivedCall[] = [];
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const answered = (scripted(body) ? script.shift() : undefined) ?? 200;
-        receiver?.calls.push({ headers: req.headers, body, answered });
+        calls.push({ headers: req.headers, body, answered });
         res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered === 200 ? 'ok' : 'try later');
       });
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    receiver = new WebhookReceiver(server, port);
-    return receiver;
+    return new WebhookReceiver(server, port, calls);
   }
 
   get url(): string {

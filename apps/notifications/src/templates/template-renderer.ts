@@ -48,19 +48,18 @@ export class TemplateRenderer {
     return this.templates.has(name);
   }
 
-  /** The variables a template uses, for the preview API. */
+  /** The variables a template uses, for the preview API; a list's item fields as `items.field`. */
   variablesOf(name: string): string[] {
     const template = this.get(name);
     const names = new Set<string>();
-    const collect = (tokens: unknown[]) => {
+    const collect = (tokens: unknown[], prefix: string) => {
       for (const token of tokens as Array<[string, string, number, number, unknown[]?]>) {
-        if (token[0] !== 'text') names.add(token[1]);
-        if (Array.isArray(token[4])) collect(token[4]);
+        if (token[0] !== 'text' && token[1] !== '.') names.add(`${prefix}${token[1]}`);
+        if (Array.isArray(token[4])) collect(token[4], `${prefix}${token[1]}.`);
       }
     };
-    collect(Mustache.parse(template.subject));
-    collect(Mustache.parse(template.text));
-    names.delete('.');
+    collect(Mustache.parse(template.subject), '');
+    collect(Mustache.parse(template.text), '');
     return [...names].sort();
   }
 

@@ -1,0 +1,37 @@
+import { DEFAULT_TEMPLATES_DIRECTORY, TemplateRenderer, UnknownTemplateError } from './template-renderer';
+
+describe('message templates', () => {
+  const renderer = new TemplateRenderer(DEFAULT_TEMPLATES_DIRECTORY);
+
+  it('cover every notice the service sends', () => {
+    expect(renderer.names()).toEqual(['digest', 'escalation', 'manual-reminder', 'reminder-before', 'reminder-on-deadline', 'reminder-overdue', 'report-approved', 'report-returned', 'target-status-changed']);
+  });
+
+  it.each(new TemplateRenderer(DEFAULT_TEMPLATES_DIRECTORY).names())('%s renders from the sample values with nothing left unfilled, Vietnamese first', (name) => {
+    const message = renderer.render(name, renderer.samples);
+    for (const part of [message.subject, message.text, message.html]) expect(part).not.toMatch(/\{\{|\}\}/);
+    expect(message.text.indexOf('Kính gửi')).toBe(0);
+    expect(message.text).toContain('Dear ');
+    for (const variable of renderer.variablesOf(name).filter((v) => !v.includes('.'))) expect(Object.keys(renderer.samples)).toContain(variable);
+  });
+
+  it('escapes HTML in the HTML part only, and leaves dates and links readable', () => {
+    const message = renderer.render('reminder-before', { ...renderer.samples, unitName: 'Phòng <Văn hoá> & "Thông tin"' });
+    expect(message.text).toContain('Kính gửi Phòng <Văn hoá> & "Thông tin",');
+    expect(message.html).toContain('Kính gửi Phòng &lt;Văn hoá&gt; &amp; &quot;Thông tin&quot;,');
+    expect(message.html).toContain('20/12/2024');
+    expect(message.html).toContain('http://127.0.0.1:3100');
+  });
+
+  it('lists a digest’s items', () => {
+    expect(renderer.variablesOf('digest')).toContain('items.overdue');
+    const message = renderer.render('digest', renderer.samples);
+    expect(message.subject).toBe('[Tổng hợp] 2 báo cáo cần nộp của UBND huyện Tràng Định / Digest: 2 reports pending');
+    expect(message.text).toContain('- Báo cáo chính quyền số kỳ tháng 11 năm 2024: hạn nộp ngày 18/11/2024 (đã quá hạn)');
+    expect(message.text).toContain('- Quarterly digital transformation report for Q4 2024: due 20/12/2024\n');
+  });
+
+  it('refuses a template it does not have', () => {
+    expect(() => renderer.render('nope', {})).toThrow(UnknownTemplateError);
+  });
+});
