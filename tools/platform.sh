@@ -50,6 +50,7 @@ start_services() {
     if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi
     local extra=()
     [[ $name == reports ]] && extra=("ADMIN_PASSWORD=$ADMIN_PASSWORD" "ADMIN_PROVINCE_CODE=$DTP_PROVINCE")
+    [[ $name == notifications ]] && extra=("INDICATORS_URL=http://127.0.0.1:3102")
     # One secret signs officials' tokens (reports) and verifies them (every service that checks them).
     extra+=("JWT_SECRET=$JWT_SECRET")
     env "${extra[@]}" PORT="$port" KAFKAJS_NO_PARTITIONER_WARNING=1 nohup node "dist/apps/$name/src/main.js" >"$logs/$name.log" 2>&1 </dev/null &
