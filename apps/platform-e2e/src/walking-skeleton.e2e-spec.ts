@@ -206,9 +206,15 @@ describe('walking skeleton: report in, provincial value out', () => {
     expect(parked[0]!.headers['dlq-original-topic']).toBe(ReportSubmission.TOPIC);
   });
 
-  it('lets notifications and exports consume the events (they log what they saw)', async () => {
-    const saved = await submit(await unitSystem(), '2021', values([5, 10], 3));
-    await waitFor(async () => services['notifications']!.output(), (out) => out.includes(`"submissionId":"${saved._id}"`), { what: 'notifications to log the obligation' });
+  it('lets notifications and exports consume the events (the calendar shows the report; exports logs what it saw)', async () => {
+    const unit = await unitSystem();
+    await submit(unit, '2021', values([5, 10], 3));
+    const calendar = await waitFor(
+      async () => (await fetch(`${services['notifications']!.baseUrl}/api/v1/calendar/${province}?unit=${unit.unitCode}&form=${FORM}`)).json() as Promise<Array<{ period: string; state: string }>>,
+      (rows) => rows.length === 1,
+      { what: 'the notifications calendar to show the report' },
+    );
+    expect(calendar[0]).toMatchObject({ period: '2021', state: 'submitted' });
     await readTopic(env.KAFKA_BROKERS, Scorecard.TOPIC, (m) => m.some((x) => x.key === `${province}:${province}:2021` && x.value.includes(code('BTS'))));
     await waitFor(async () => services['exports']!.output(), (out) => out.includes('"scorecard changed"') && out.includes(`"indicatorCode":"${code('BTS')}"`), {
       what: 'exports to log the scorecard change',

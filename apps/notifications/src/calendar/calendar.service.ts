@@ -77,8 +77,18 @@ export class CalendarService {
     return missing.length;
   }
 
-  /** Applies a submission's new state, once per revision and in revision order. Returns the obligation id when it changed. */
+  /** Applies a submission's new state, once per revision and in revision order. */
   async applySubmission(s: ReportSubmission.Payload): Promise<{ id: string; status: ObligationStatus; changed: boolean }> {
+    try {
+      return await this.applySubmissionOnce(s);
+    } catch (error) {
+      // Another instance inserted the obligation first: apply over it.
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return this.applySubmissionOnce(s);
+    }
+  }
+
+  private applySubmissionOnce(s: ReportSubmission.Payload): Promise<{ id: string; status: ObligationStatus; changed: boolean }> {
     const id = obligationIdOf(s);
     return this.locks.run('obligations', id, async () => {
       const current = await this.obligations.findById(id).lean<Obligation>().exec();
