@@ -15,7 +15,8 @@ export class UnitsDirectory implements OnApplicationBootstrap {
   constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'INDICATORS_URL'>) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.reload();
+    // The platform starts its services together: if indicators is not answering yet, ask again shortly.
+    if (!(await this.reload())) setTimeout(() => void this.reload(), 20_000).unref();
   }
 
   current(): OrgUnitHierarchy {
@@ -23,15 +24,17 @@ export class UnitsDirectory implements OnApplicationBootstrap {
   }
 
   /** Keeps the units it has when the indicators service cannot be reached, and says so. */
-  async reload(): Promise<void> {
-    if (!this.config.INDICATORS_URL) return;
+  async reload(): Promise<boolean> {
+    if (!this.config.INDICATORS_URL) return true;
     try {
       const response = await fetch(new URL('/api/v1/units', this.config.INDICATORS_URL), { signal: AbortSignal.timeout(10_000) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.hierarchy = new OrgUnitHierarchy((await response.json()) as OrgUnit[]);
       this.logger.log(`${this.hierarchy.all().length} organisation units loaded from indicators`);
+      return true;
     } catch (error) {
       this.logger.warn(`organisation units not reloaded from ${this.config.INDICATORS_URL}: ${(error as Error).message}; keeping ${this.hierarchy.all().length}`);
+      return false;
     }
   }
 }
