@@ -49,6 +49,22 @@ export async function readTopic(
   }
 }
 
+/**
+ * Reads everything a topic holds right now: up to the end each partition had when called. A count
+ * of messages is no stopping rule, because partitions arrive in any order.
+ */
+export async function readWholeTopic(brokers: string, topic: string, timeoutMs = 20000): Promise<ReadMessage[]> {
+  const kafka = new Kafka({ clientId: 'test-admin', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const filled = ends.filter((end) => Number(end.high) > Number(end.low));
+  if (filled.length === 0) return [];
+  const reachedEnd = (messages: ReadMessage[]) =>
+    filled.every((end) => messages.some((m) => m.partition === end.partition && Number(m.offset) >= Number(end.high) - 1));
+  return readTopic(brokers, topic, reachedEnd, timeoutMs);
+}
+
 /** Publishes raw messages, as a misbehaving or duplicating producer would. */
 export async function produceRaw(brokers: string, topic: string, messages: Array<{ key: string; value: string }>): Promise<void> {
   const kafka = new Kafka({ clientId: 'test-producer', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
