@@ -1,13 +1,61 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@dtp/messaging';
-import { ExportsConfig } from './config';
+import { BullModule, getQueueToken } from '@nestjs/bull';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
+import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
+import { Queue } from 'bull';
+import { EXPORTS_CONFIG, ExportsConfig } from './config';
+import { EXPORT_CLOCK, ExportClock, systemClock } from './jobs/export-clock';
+import { ExportsModule } from './jobs/exports.module';
+import { Queues } from './jobs/queues';
 import { ScorecardsModule } from './scorecards/scorecards.module';
+import { PDF_FONTS } from './writers/pdf.writer';
+import { resolvePdfFonts } from './writers/pdf-fonts';
 
 export const SERVICE_NAME = 'exports';
 
+/** The settings, the clock and the PDF fonts, for every module. */
+@Global()
+@Module({})
+class ExportsCoreModule {
+  static forRoot(config: ExportsConfig, clock: ExportClock): DynamicModule {
+    const providers = [
+      { provide: EXPORTS_CONFIG, useValue: config },
+      { provide: EXPORT_CLOCK, useValue: clock },
+      // Checked at start: a font without Vietnamese letters stops the service, not a PDF later.
+      { provide: PDF_FONTS, useFactory: () => resolvePdfFonts({ regular: config.PDF_FONT, bold: config.PDF_FONT_BOLD }) },
+    ];
+    return { module: ExportsCoreModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: ExportsConfig): DynamicModule {
-    return { module: AppModule, imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), ScorecardsModule] };
+  /** `clock`: tests set the time to see files expire; the service runs on the system's. */
+  static forRoot(config: ExportsConfig, clock: ExportClock = systemClock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...serviceInfrastructure({
+          service: SERVICE_NAME,
+          env: config,
+          readiness: {
+            imports: [ExportsModule],
+            inject: [getQueueToken(Queues.Exports)],
+            useFactory: (queue: Queue) => [{ name: 'redis', check: async () => void (await queue.client.ping()) }],
+          },
+        }),
+        ExportsCoreModule.forRoot(config, clock),
+        BullModule.forRoot({ redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        ExportsModule,
+        ScorecardsModule,
+        DeadLettersModule,
+      ],
+      providers: [
+        // Verification only: tokens are issued by the reports service.
+        { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },
+        { provide: APP_GUARD, useClass: OfficialsGuard },
+      ],
+    };
   }
 }

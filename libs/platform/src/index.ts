@@ -18,3 +18,4 @@ export * from './auth/official-tokens';
 export * from './auth/officials.guard';
 export * from './http/etag';
 export * from './auth/current-official';
+export * from './http/content-disposition';

@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorName, Principal, unitOf } from '../auth/principal';
 import { assertProvince, writingUnit } from '../auth/scope';
 import { FormsService } from '../forms/forms.service';
-import { ApiProblemResponses } from '@dtp/platform';
+import { ApiProblemResponses, attachment } from '@dtp/platform';
 import { SubmissionViewDto } from '../submissions/dto/submission-view.dto';
 import { XLSX_CONTENT_TYPE } from './excel-layout';
 import { ExcelImportService } from './excel-import.service';
@@ -13,12 +13,6 @@ import { formTemplate } from './excel-template';
 
 interface Reply {
   header(name: string, value: string): unknown;
-}
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Vietnamese file names survive. */
-export function attachment(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 @ApiTags('excel')

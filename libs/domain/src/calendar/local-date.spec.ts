@@ -1,4 +1,4 @@
-import { addDays, daysBetween, endOfVietnamDay, formatViDate, InvalidDateError, maxDate, minDate, parseLocalDate, rangesOverlap, vietnamDateOf, weekdayOf } from './local-date';
+import { addDays, daysBetween, endOfVietnamDay, documentPlaceAndDate, formatViDate, InvalidDateError, maxDate, minDate, parseLocalDate, rangesOverlap, vietnamDateOf, weekdayOf } from './local-date';
 
 describe('local dates', () => {
   it('refuse dates that do not exist', () => {
@@ -34,5 +34,16 @@ describe('Vietnamese date format', () => {
     expect(formatViDate('2024-12-05')).toBe('05/12/2024');
     expect(formatViDate('2025-01-31')).toBe('31/01/2025');
     expect(() => formatViDate('2025-02-30')).toThrow(InvalidDateError);
+  });
+});
+
+describe('documentPlaceAndDate (Decree 30/2020)', () => {
+  it.each([
+    ['2025-02-05', 'Lạng Sơn, ngày 05 tháng 02 năm 2025'],
+    ['2025-01-31', 'Lạng Sơn, ngày 31 tháng 01 năm 2025'],
+    ['2026-11-23', 'Lạng Sơn, ngày 23 tháng 11 năm 2026'],
+    ['2024-03-09', 'Lạng Sơn, ngày 09 tháng 3 năm 2024'],
+  ])('writes %s as "%s"', (date, text) => {
+    expect(documentPlaceAndDate('Lạng Sơn', date)).toBe(text);
   });
 });

@@ -108,3 +108,14 @@ export function formatViDate(date: LocalDate): string {
   const { year, month, day } = parseLocalDate(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
+
+/**
+ * The place and date line of an administrative document (Decree 30/2020, appendix I): days
+ * below 10 and months below 3 take a leading zero, so nothing can be written in later:
+ * "Lạng Sơn, ngày 05 tháng 02 năm 2025", "…, ngày 23 tháng 11 năm 2026".
+ */
+export function documentPlaceAndDate(place: string, date: LocalDate): string {
+  const { year, month, day } = parseLocalDate(date);
+  const monthText = month < 3 ? String(month).padStart(2, '0') : String(month);
+  return `${place}, ngày ${String(day).padStart(2, '0')} tháng ${monthText} năm ${year}`;
+}

@@ -40,6 +40,7 @@ const TITLES: Record<number, { en: string; vi: string }> = {
   403: { en: 'Forbidden', vi: 'Không có quyền' },
   404: { en: 'Not found', vi: 'Không tìm thấy' },
   409: { en: 'Conflict', vi: 'Xung đột dữ liệu' },
+  410: { en: 'Gone', vi: 'Không còn tồn tại' },
   422: { en: 'Cannot be processed', vi: 'Không thể xử lý' },
   500: INTERNAL,
   503: { en: 'Service unavailable', vi: 'Dịch vụ tạm thời không sẵn sàng' },

@@ -1,0 +1,48 @@
+import { periodLabel } from '@dtp/domain';
+import { Column, ExportDocument, ExportFailure, fromArray } from '../export-document';
+import { RankingPage } from '../../sources/indicators.client';
+import { BuildContext, letterheadOf, scaled, scaleOf, unitName } from './build-context';
+
+export const RANKING_COLUMNS: Column[] = [
+  { key: 'rank', header: 'Thứ hạng', kind: 'integer', width: 9 },
+  { key: 'unit_code', header: 'Mã đơn vị', kind: 'text', width: 12 },
+  { key: 'unit_name', header: 'Tên đơn vị', kind: 'text', width: 32 },
+  { key: 'level', header: 'Cấp', kind: 'text', width: 10 },
+  { key: 'value', header: 'Giá trị', kind: 'decimal', width: 12 },
+  { key: 'unit_of_measure', header: 'Đơn vị tính', kind: 'text', width: 10 },
+];
+
+const LEVEL_VI: Record<string, string> = { province: 'Tỉnh', department: 'Sở, ngành', district: 'Huyện', commune: 'Xã' };
+
+export function levelName(level: string | undefined): string {
+  return level ? (LEVEL_VI[level] ?? level) : '';
+}
+
+/** Units ranked on one indicator; equal values share a rank. */
+export function rankingDocument(ranking: RankingPage, context: BuildContext): ExportDocument {
+  if (ranking.items.every((i) => i.value === null)) {
+    throw new ExportFailure(`no unit has a value of ${ranking.indicatorCode} for ${ranking.period}`, `chưa đơn vị nào có số liệu ${ranking.indicatorCode} cho ${periodLabel(ranking.period, 'vi')}`);
+  }
+  const { factor, unit } = scaleOf(context, ranking.indicatorCode);
+  const indicatorName = context.indicators.get(ranking.indicatorCode)?.nameVi ?? ranking.indicatorCode;
+  const period = periodLabel(ranking.period, 'vi');
+  return {
+    letterhead: letterheadOf(context),
+    title: 'BẢNG XẾP HẠNG',
+    subtitle: `${indicatorName} – ${period}`,
+    provinceName: context.provinceName,
+    lead: [`Xếp hạng ${ranking.total} đơn vị của tỉnh ${context.provinceName} theo chỉ tiêu "${indicatorName}" ${period} (${ranking.direction === 'lower-is-better' ? 'giá trị càng thấp càng tốt' : 'giá trị càng cao càng tốt'}).`],
+    details: {
+      columns: RANKING_COLUMNS,
+      groups: [
+        {
+          name: 'Xếp hạng',
+          title: 'Xếp hạng các đơn vị',
+          rows: () => fromArray(ranking.items.map((i) => [i.rank, i.unitCode, unitName(context, i.unitCode), levelName(context.units.get(i.unitCode)?.level), scaled(i.value, factor), unit])),
+        },
+      ],
+    },
+    expectedRows: ranking.items.length,
+    fileName: `Xếp hạng ${indicatorName} ${period}`,
+  };
+}

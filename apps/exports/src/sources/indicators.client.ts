@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ExportFailure } from '../documents/export-document';
+import { EXPORTS_CONFIG, ExportsConfig } from '../config';
+
+export interface ScorecardTarget {
+  indicatorCode: string;
+  pillar: string;
+  target: number;
+  comparison: 'at-least' | 'at-most' | 'done';
+  actual: number | null;
+  status: 'achieved' | 'not-achieved' | 'not-measurable';
+  gap: number | null;
+  progress?: 'on-track' | 'at-risk';
+  change?: number;
+}
+
+export interface StatusCounts {
+  total: number;
+  achieved: number;
+  notAchieved: number;
+  notMeasurable: number;
+  onTrack: number;
+  atRisk: number;
+}
+
+export interface ScorecardView {
+  programmeCode: string;
+  programmeNameVi: string;
+  programmeNameEn: string;
+  unitCode: string;
+  period: string;
+  summary: { ratio: string; vi: string; en: string };
+  overall: StatusCounts;
+  pillars: Array<{ pillar: string; nameVi: string; nameEn: string; counts: StatusCounts; summary: { ratio: string; vi: string } }>;
+  targets: ScorecardTarget[];
+}
+
+export interface RankingPage {
+  provinceCode: string;
+  indicatorCode: string;
+  period: string;
+  direction: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: Array<{ unitCode: string; value: number | null; rank: number | null }>;
+}
+
+export interface ReportingRatesView {
+  provinceCode: string;
+  formCode: string;
+  period: string;
+  cutOff: string;
+  province: { expected: number; received: number; onTime: number; completeness: number; timeliness: number };
+  levels: Array<{ level: string; expected: number; received: number; onTime: number; completeness: number; timeliness: number }>;
+  units: Array<{ unitCode: string; name: string; level: string; received: boolean; onTime: boolean }>;
+}
+
+export interface UnitView {
+  id: string;
+  name: string;
+  level: 'province' | 'department' | 'district' | 'commune';
+  validFrom?: string;
+  validTo?: string;
+  parents: Array<{ parentId: string }>;
+}
+
+export interface IndicatorView {
+  code: string;
+  nameVi: string;
+  unitOfMeasure: string;
+  kind: string;
+}
+
+/**
+ * The indicators service's read API, the source of every scorecard figure in an export. A
+ * refusal (400, 404) ends the export with the service's own words; a service that is down or
+ * failing is an ordinary error, which the job retries.
+ */
+@Injectable()
+export class IndicatorsClient {
+  constructor(@Inject(EXPORTS_CONFIG) private readonly config: Pick<ExportsConfig, 'INDICATORS_URL'>) {}
+
+  scorecard(provinceCode: string, programmeCode: string, unitCode: string, period: string): Promise<ScorecardView> {
+    return this.get(`/api/v1/scorecards/${seg(provinceCode)}/${seg(programmeCode)}/${seg(unitCode)}/${seg(period)}`);
+  }
+
+  /** Every page of a ranking, in rank order. */
+  async ranking(provinceCode: string, indicatorCode: string, period: string, level?: string): Promise<RankingPage> {
+    const pages: RankingPage[] = [];
+    for (let page = 1; ; page++) {
+      const query = new URLSearchParams({ page: String(page), pageSize: '200', ...(level ? { level } : {}) });
+      const answer = await this.get<RankingPage>(`/api/v1/rankings/${seg(provinceCode)}/${seg(indicatorCode)}/${seg(period)}?${query}`);
+      pages.push(answer);
+      if (page * answer.pageSize >= answer.total || answer.items.length === 0) break;
+    }
+    return { ...pages[0], items: pages.flatMap((p) => p.items) };
+  }
+
+  reportingRates(provinceCode: string, formCode: string, period: string): Promise<ReportingRatesView> {
+    return this.get(`/api/v1/reporting-rates/${seg(provinceCode)}/${seg(formCode)}/${seg(period)}`);
+  }
+
+  /** Units as the hierarchy stood on a date (all, with validity, when no date is given). */
+  units(on?: string): Promise<UnitView[]> {
+    return this.get(`/api/v1/units${on ? `?on=${on}` : ''}`);
+  }
+
+  indicators(provinceCode: string): Promise<IndicatorView[]> {
+    return this.get(`/api/v1/indicators/${seg(provinceCode)}`);
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const response = await fetch(new URL(path, this.config.INDICATORS_URL), { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/json' } });
+    if (response.ok) return (await response.json()) as T;
+    if (response.status >= 400 && response.status < 500) {
+      const problem = (await response.json().catch(() => ({}))) as { detail?: string; vi?: { detail?: string } };
+      throw new ExportFailure(problem.detail ?? `the indicators service answered ${response.status}`, problem.vi?.detail ?? `dịch vụ chỉ tiêu trả lời ${response.status}`);
+    }
+    throw new Error(`indicators service answered ${response.status} for ${path}`);
+  }
+}
+
+const seg = (s: string) => encodeURIComponent(s);
