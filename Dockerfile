@@ -27,6 +27,8 @@ RUN node tools/build.mjs apps/${APP} && npm prune --omit=dev --ignore-scripts
 FROM node:20-bookworm-slim AS runtime
 ARG APP
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 APP=${APP}
+# Exports embed Liberation Serif in PDFs (Times New Roman's metrics, every Vietnamese letter).
+RUN if [ "$APP" = exports ]; then apt-get update && apt-get install -y --no-install-recommends fonts-liberation2 && rm -rf /var/lib/apt/lists/* && mkdir -p /var/lib/dtp/exports && chown node:node /var/lib/dtp/exports; fi
 WORKDIR /app
 COPY --from=build --chown=node:node /workspace/node_modules ./node_modules
 COPY --from=build --chown=node:node /workspace/dist ./dist

@@ -51,6 +51,8 @@ start_services() {
     local extra=()
     [[ $name == reports ]] && extra=("ADMIN_PASSWORD=$ADMIN_PASSWORD" "ADMIN_PROVINCE_CODE=$DTP_PROVINCE")
     [[ $name == notifications ]] && extra=("INDICATORS_URL=http://127.0.0.1:3102")
+    # Exported files are kept with the infrastructure's data, outside the repository.
+    [[ $name == exports ]] && extra=("INDICATORS_URL=http://127.0.0.1:3102" "EXPORTS_DIR=$DTP_INFRA_HOME/exports")
     # One secret signs officials' tokens (reports) and verifies them (every service that checks them).
     extra+=("JWT_SECRET=$JWT_SECRET")
     env "${extra[@]}" PORT="$port" KAFKAJS_NO_PARTITIONER_WARNING=1 nohup node "dist/apps/$name/src/main.js" >"$logs/$name.log" 2>&1 </dev/null &

@@ -81,6 +81,10 @@ install_system_packages() {
   command -v mvn >/dev/null || missing+=(maven)
   command -v redis-server >/dev/null || missing+=(redis-server)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  # Exports embed Liberation Serif (Times New Roman's metrics, every Vietnamese letter) in PDFs;
+  # the tests read PDFs back with poppler's pdftotext, pdffonts and pdfinfo.
+  [[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]] || missing+=(fonts-liberation2)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
   command -v go >/dev/null || fail "Go toolchain not found: needed once to build FerretDB"
 }

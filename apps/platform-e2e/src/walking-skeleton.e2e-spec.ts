@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deadLetterTopicOf, ReportSubmission, Scorecard } from '@dtp/contracts';
 import {
   infraEnv,
@@ -30,6 +33,7 @@ describe('walking skeleton: report in, provincial value out', () => {
   };
   const groups = { indicators: `indicators-${run}`, notifications: `notifications-${run}`, exports: `exports-${run}` };
   const services: Record<string, RunningService> = {};
+  const exportsDirectory = mkdtempSync(join(tmpdir(), 'dtp-e2e-exports-'));
   // Lạng Sơn. Runs on one broker never mix: each run's forms and indicator codes carry its id,
   // and each test reports its own years.
   const province = '20';
@@ -54,7 +58,7 @@ describe('walking skeleton: report in, provincial value out', () => {
       }),
       startServiceProcess('indicators', 13102, { ...common, MONGO_DB: databases.indicators, KAFKA_GROUP_ID: groups.indicators }),
       startServiceProcess('notifications', 13103, { ...common, MONGO_DB: databases.notifications, KAFKA_GROUP_ID: groups.notifications, QUEUE_PREFIX: run.toLowerCase() }),
-      startServiceProcess('exports', 13104, { ...common, MONGO_DB: databases.exports, KAFKA_GROUP_ID: groups.exports }),
+      startServiceProcess('exports', 13104, { ...common, MONGO_DB: databases.exports, KAFKA_GROUP_ID: groups.exports, QUEUE_PREFIX: `x${run.toLowerCase()}`, INDICATORS_URL: 'http://127.0.0.1:13102', EXPORTS_DIR: exportsDirectory }),
     ]);
     for (const service of started) services[service.name] = service;
     // A new consumer group reads the topic from the start; on a developer's long-lived broker that
@@ -219,6 +223,22 @@ describe('walking skeleton: report in, provincial value out', () => {
     await waitFor(async () => services['exports']!.output(), (out) => out.includes('"scorecard changed"') && out.includes(`"indicatorCode":"${code('BTS')}"`), {
       what: 'exports to log the scorecard change',
     });
+    // The same report, as a file from exports, with the official's token from reports.
+    const exportsUrl = services['exports']!.baseUrl;
+    const request = { kind: 'submission', format: 'csv', provinceCode: province, unitCode: unit.unitCode, formCode: FORM, period: '2021' };
+    const job = await waitFor(
+      async () => {
+        const created = await fetch(`${exportsUrl}/api/v1/exports`, { method: 'POST', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify(request) }).then((r) => r.json() as Promise<{ id: string }>);
+        return waitFor(async () => (await fetch(`${exportsUrl}/api/v1/exports/${created.id}`, { headers: admin })).json() as Promise<{ status: string; downloadPath?: string }>, (j) => ['completed', 'failed'].includes(j.status), { what: 'the export to end' });
+      },
+      // Until exports has copied the report from Kafka, the export fails for want of it.
+      (j) => j.status === 'completed',
+      { what: 'a completed export of the report', timeoutMs: 30000, intervalMs: 500 },
+    );
+    const csv = await (await fetch(`${exportsUrl}${job.downloadPath}`, { headers: admin })).text();
+    // indicator_code, indicator_name, unit_of_measure, value, numerator, denominator, done.
+    expect(csv).toMatch(new RegExp(`\\r\\n${code('DOSSIERS')},[^,]*,[^,]*,0\\.5,5,10,\\r\\n`));
+    expect(csv).toMatch(new RegExp(`\\r\\n${code('BTS')},[^,]*,[^,]*,3,,,\\r\\n`));
   });
 
   it('writes structured JSON logs carrying the caller’s correlation id', async () => {
@@ -241,7 +261,14 @@ describe('walking skeleton: report in, provincial value out', () => {
   });
 
   it('shuts down on SIGTERM after finishing in-flight work', async () => {
-    const extra = await startServiceProcess('exports', 13105, { ...env, MONGO_DB: testDatabaseName('exports'), KAFKA_GROUP_ID: `exports-stop-${run}` });
+    const extra = await startServiceProcess('exports', 13105, {
+      ...env,
+      MONGO_DB: testDatabaseName('exports'),
+      KAFKA_GROUP_ID: `exports-stop-${run}`,
+      JWT_SECRET: `e2e-jwt-secret-${run}-padding-padding`,
+      QUEUE_PREFIX: `stop${run.toLowerCase()}`,
+      EXPORTS_DIR: exportsDirectory,
+    });
     const started = Date.now();
     extra.process.kill('SIGTERM');
     await extra.stop();
