@@ -274,6 +274,9 @@ describe('walking skeleton: report in, provincial value out', () => {
     await extra.stop();
     expect(Date.now() - started).toBeLessThan(20000);
     expect(extra.process.exitCode === 0 || extra.process.signalCode === 'SIGTERM').toBe(true);
-    expect(extra.output()).not.toMatch(/"level":"(error|fatal)"/);
+    // A new group replays the topic, malformed events parked on purpose by the test above included;
+    // what must not appear is an error of its own.
+    const ownErrors = extra.output().split('\n').filter((l) => /"level":"(error|fatal)"/.test(l) && !l.includes('"msg":"dead-lettering '));
+    expect(ownErrors).toEqual([]);
   });
 });

@@ -10,12 +10,10 @@ import { PdfWriter } from '../writers/pdf.writer';
 import { XlsxWriter } from '../writers/xlsx.writer';
 import { EXPORT_CLOCK, ExportClock } from './export-clock';
 import { ExportJobsService } from './export-jobs.service';
-
-// Progress is written at most this often, so a fast export does not spend its time on updates.
-const PROGRESS_EVERY_MS = 250;
+import { ProgressReporter } from './progress-reporter';
 
 /** Characters a file name cannot carry on Windows or in a header. */
-const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
+const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|]|\p{Cc}/gu;
 
 export type RunOutcome = 'completed' | 'failed' | 'skipped';
 
@@ -69,34 +67,5 @@ export class ExportRunner {
       await this.jobs.fail(id, `the file could not be made: ${message}`, `không tạo được tệp: ${message}`, this.clock.now());
       return 'failed';
     }
-  }
-}
-
-/** Counts rows into a percentage below 100 (100 is for the stored file) and writes it now and then. */
-class ProgressReporter {
-  rows = 0;
-  private reported = 0;
-  private lastWrite = 0;
-  private pending: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly expected: number,
-    private readonly write: (percent: number) => Promise<void>,
-  ) {}
-
-  row(): void {
-    this.rows++;
-    const percent = Math.min(99, Math.floor((this.rows * 100) / Math.max(1, this.expected)));
-    const now = Date.now();
-    if (percent > this.reported && now - this.lastWrite >= PROGRESS_EVERY_MS) {
-      this.reported = percent;
-      this.lastWrite = now;
-      // One write at a time, in order: the stored figure only rises.
-      this.pending = this.pending.then(() => this.write(percent)).catch(() => undefined);
-    }
-  }
-
-  flush(): Promise<void> {
-    return this.pending;
   }
 }

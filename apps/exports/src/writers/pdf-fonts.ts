@@ -19,7 +19,7 @@ export interface PdfFonts {
 /** The characters of `text` a font file has no glyph for. */
 export function missingGlyphs(fontFile: string, text = VIETNAMESE): string[] {
   const font = fontkit.openSync(fontFile) as fontkit.Font;
-  return [...new Set(text)].filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!));
+  return [...new Set(text)].filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0) ?? 0));
 }
 
 /**

@@ -111,11 +111,11 @@ function dataRow(sheet: ExcelJS.Worksheet, columns: Column[], values: Cell[]): v
 }
 
 /** Excel's rules for sheet names: 31 characters, none of []:*?/\, unique ignoring case. */
-class SheetNames {
+export class SheetNames {
   private readonly used = new Set<string>();
 
   take(wanted: string): string {
-    const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+    const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31).trim() || 'Sheet';
     let name = base;
     for (let n = 2; this.used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
     this.used.add(name.toLowerCase());

@@ -31,7 +31,7 @@ export function exportJobView(job: ExportJobRecord): ExportJobViewDto {
     status: job.status,
     progress: job.progress,
     requestedBy: job.requestedBy,
-    createdAt: iso(job.createdAt)!,
+    createdAt: new Date(job.createdAt).toISOString(),
     startedAt: iso(job.startedAt),
     finishedAt: iso(job.finishedAt),
     rows: job.rows,

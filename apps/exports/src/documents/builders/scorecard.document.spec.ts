@@ -1,0 +1,64 @@
+import { ExportFailure } from '../export-document';
+import { ScorecardView } from '../../sources/indicators.client';
+import { BuildContext } from './build-context';
+import { scorecardDocument } from './scorecard.document';
+
+const counts = (achieved: number, notAchieved: number, notMeasurable: number) => ({ total: achieved + notAchieved + notMeasurable, achieved, notAchieved, notMeasurable, onTrack: 0, atRisk: 0 });
+
+const view = (targets: ScorecardView['targets']): ScorecardView => ({
+  programmeCode: '49-NQ-TU',
+  programmeNameVi: 'Nghị quyết 49-NQ/TU',
+  programmeNameEn: 'Resolution 49-NQ/TU',
+  unitCode: '20',
+  period: '2025',
+  summary: { ratio: '1/2', vi: '1/2 chỉ tiêu đạt', en: '1/2 achieved' },
+  overall: counts(1, 1, 0),
+  pillars: [
+    { pillar: 'gov', nameVi: 'Chính quyền số', nameEn: 'Digital government', counts: counts(1, 0, 0), summary: { ratio: '1/1', vi: '' } },
+    { pillar: 'soc', nameVi: 'Xã hội số', nameEn: 'Digital society', counts: counts(0, 1, 0), summary: { ratio: '0/1', vi: '' } },
+  ],
+  targets,
+});
+
+const context: BuildContext = {
+  request: { kind: 'scorecard', format: 'xlsx', provinceCode: '20' },
+  today: '2026-02-05',
+  provinceName: 'Lạng Sơn',
+  units: new Map([['20', { id: '20', name: 'Lạng Sơn', level: 'province', parents: [] }]]),
+  indicators: new Map([
+    ['DOSSIERS', { code: 'DOSSIERS', nameVi: 'Tỷ lệ hồ sơ số hóa', unitOfMeasure: '%', kind: 'ratio' }],
+    ['VILLAGES', { code: 'VILLAGES', nameVi: 'Thôn chưa có sóng', unitOfMeasure: 'thôn', kind: 'count' }],
+  ]),
+};
+
+const collect = async (rows: AsyncIterable<unknown[]>) => {
+  const all: unknown[][] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+};
+
+describe('scorecardDocument', () => {
+  const targets: ScorecardView['targets'] = [
+    { indicatorCode: 'DOSSIERS', pillar: 'gov', target: 0.8, comparison: 'at-least', actual: 0.8603, status: 'achieved', gap: 0.0603, change: 0.021, trend: [] } as never,
+    { indicatorCode: 'VILLAGES', pillar: 'soc', target: 10, comparison: 'at-most', actual: 13, status: 'not-achieved', gap: -3, progress: 'at-risk' } as never,
+  ];
+
+  it('puts each pillar in its own group, ratios as percentages, counts as they are', async () => {
+    const document = scorecardDocument(view(targets), context);
+    expect(document.details.groups.map((g) => [g.name, g.title])).toEqual([
+      ['Chính quyền số', '1. Chính quyền số (1/1)'],
+      ['Xã hội số', '2. Xã hội số (0/1)'],
+    ]);
+    expect(await collect(document.details.groups[0].rows())).toEqual([['Chính quyền số', 'DOSSIERS', 'Tỷ lệ hồ sơ số hóa', '%', 'Tối thiểu', 80, 86.03, 6.03, 'achieved', null, 2.1]]);
+    expect(await collect(document.details.groups[1].rows())).toEqual([['Xã hội số', 'VILLAGES', 'Thôn chưa có sóng', 'thôn', 'Tối đa', 10, 13, -3, 'not-achieved', 'Có nguy cơ không đạt', null]]);
+    expect(document.summary!.rows.at(-1)).toEqual(['Tổng cộng', 1, 1, 0, 0, 2, '1/2']);
+    expect(document.letterhead).toMatchObject({ agencyParent: 'UBND TỈNH LẠNG SƠN', place: 'Lạng Sơn', date: '2026-02-05' });
+    expect(document.fileName).toBe('Bảng điểm Nghị quyết 49-NQ/TU năm 2025 – Lạng Sơn');
+  });
+
+  it('refuses a period with no reported figure, or a programme with no target, in both languages', () => {
+    const none = targets.map((t) => ({ ...t, actual: null, status: 'not-measurable' as const }));
+    expect(() => scorecardDocument(view(none), context)).toThrow(new ExportFailure('no figures have been reported for 2025: nothing to export', ''));
+    expect(() => scorecardDocument(view([]), context)).toThrow(/has no targets for 2025/);
+  });
+});
