@@ -40,6 +40,8 @@ export const notificationsEnv = commonEnv.extend({
   /** The reporting calendar covers deadlines this many days back and ahead of today. */
   CALENDAR_DAYS_BACK: z.coerce.number().int().min(1).max(366).default(60),
   CALENDAR_DAYS_AHEAD: z.coerce.number().int().min(1).max(366).default(45),
+  /** The exports service's public address, for download links in "export finished" notices. */
+  EXPORTS_URL: z.url().default('http://127.0.0.1:3104'),
   /** The dashboard's address, for links in messages. */
   DASHBOARD_URL: z.url().default('http://127.0.0.1:3100'),
 });

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { ReportSubmission, Scorecard } from '@dtp/contracts';
+import { ExportJob, ReportSubmission, Scorecard } from '@dtp/contracts';
 import { consumedMessage, EnvelopeConsumer } from '@dtp/messaging';
 import { NoticesService } from './notices.service';
 
@@ -19,5 +19,10 @@ export class NoticesConsumer {
   @EventPattern(Scorecard.TOPIC)
   async onScorecard(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(consumedMessage(context, payload), Scorecard.Envelope, (event) => this.notices.onScorecard(event as Scorecard.Envelope));
+  }
+
+  @EventPattern(ExportJob.TOPIC)
+  async onExportJob(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(consumedMessage(context, payload), ExportJob.Envelope, (event) => this.notices.onExportFinished(event as ExportJob.Envelope));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ReportSubmission, Scorecard } from '@dtp/contracts';
-import { formatViNumber, nextSendingTime, periodLabel, WorkingCalendar, WorkingHours } from '@dtp/domain';
+import { ExportJob, ReportSubmission, Scorecard } from '@dtp/contracts';
+import { formatViDate, formatViNumber, nextSendingTime, periodLabel, vietnamDateOf, WorkingCalendar, WorkingHours } from '@dtp/domain';
 import { Model } from 'mongoose';
 import { CalendarService } from '../calendar/calendar.service';
 import { Obligation } from '../calendar/schemas/obligation.schema';
@@ -16,6 +16,8 @@ import { Subscription } from './schemas/subscription.schema';
 
 const STATUS_VI = { achieved: 'đạt', 'not-achieved': 'chưa đạt', 'not-measurable': 'chưa đo được' } as const;
 const STATUS_EN = { achieved: 'achieved', 'not-achieved': 'not achieved', 'not-measurable': 'not measurable' } as const;
+const EXPORT_KIND_VI: Record<ExportJob.Kind, string> = { scorecard: 'bảng điểm', ranking: 'bảng xếp hạng', 'reporting-rates': 'tình hình gửi báo cáo', submission: 'báo cáo của đơn vị', 'raw-values': 'số liệu báo cáo' };
+const EXPORT_KIND_EN: Record<ExportJob.Kind, string> = { scorecard: 'scorecard', ranking: 'ranking', 'reporting-rates': 'reporting rates', submission: 'unit report', 'raw-values': 'raw values' };
 
 /**
  * Notices that follow events: the calendar takes each submission (cancelling the reminders of a
@@ -35,7 +37,7 @@ export class NoticesService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
     @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
-    @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DASHBOARD_URL'>,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DASHBOARD_URL' | 'EXPORTS_URL'>,
   ) {}
 
   async onSubmission(s: ReportSubmission.Payload): Promise<void> {
@@ -85,6 +87,31 @@ export class NoticesService {
       if (sub.email) items.push({ ...base, _id: `${event.id}:${sub.username}:email`, channel: 'email', recipient: sub.email });
     }
     if (items.length === 0) return;
+    await this.deliveries.schedule(items, now);
+    await this.dispatcher.dispatch(now);
+  }
+
+  /** The official who asked for a file hears, in their inbox (and by e-mail if subscribed), that it is ready or why not. */
+  async onExportFinished(event: ExportJob.Envelope): Promise<void> {
+    const e = event.data;
+    const now = this.clock.now();
+    const subscription = await this.subscriptions.findOne({ provinceCode: e.provinceCode, username: e.requestedBy }).lean<Subscription>().exec();
+    const completed = e.status === 'completed';
+    const variables = {
+      recipientName: e.requestedBy,
+      completed,
+      kindVi: EXPORT_KIND_VI[e.kind],
+      kindEn: EXPORT_KIND_EN[e.kind],
+      formatLabel: e.format.toUpperCase(),
+      fileName: completed ? e.fileName : '',
+      downloadUrl: completed ? new URL(e.downloadPath, this.config.EXPORTS_URL).toString() : '',
+      expiresVi: completed ? formatViDate(vietnamDateOf(new Date(e.expiresAt))) : '',
+      reason: completed ? '' : e.reason,
+      reasonVi: completed ? '' : e.reasonVi,
+    };
+    const base = { provinceCode: e.provinceCode, obligationIds: [], notice: 'export-finished' as const, variables, sendAt: nextSendingTime(now, this.hours, this.working) };
+    const items: NewDelivery[] = [{ ...base, _id: `${event.id}:inbox`, channel: 'inbox', recipient: `user:${e.provinceCode}:${e.requestedBy}`, inboxOwner: { kind: 'user', provinceCode: e.provinceCode, id: e.requestedBy } }];
+    if (subscription?.email) items.push({ ...base, _id: `${event.id}:email`, channel: 'email', recipient: subscription.email });
     await this.deliveries.schedule(items, now);
     await this.dispatcher.dispatch(now);
   }

@@ -4,7 +4,7 @@ describe('message templates', () => {
   const renderer = new TemplateRenderer(DEFAULT_TEMPLATES_DIRECTORY);
 
   it('cover every notice the service sends', () => {
-    expect(renderer.names()).toEqual(['digest', 'escalation', 'manual-reminder', 'reminder-before', 'reminder-on-deadline', 'reminder-overdue', 'report-approved', 'report-returned', 'target-status-changed']);
+    expect(renderer.names()).toEqual(['digest', 'escalation', 'export-finished', 'manual-reminder', 'reminder-before', 'reminder-on-deadline', 'reminder-overdue', 'report-approved', 'report-returned', 'target-status-changed']);
   });
 
   it.each(new TemplateRenderer(DEFAULT_TEMPLATES_DIRECTORY).names())('%s renders from the sample values with nothing left unfilled, Vietnamese first', (name) => {
@@ -29,6 +29,16 @@ describe('message templates', () => {
     expect(message.subject).toBe('[Tổng hợp] 2 báo cáo cần nộp của UBND huyện Tràng Định / Digest: 2 reports pending');
     expect(message.text).toContain('- Báo cáo chính quyền số kỳ tháng 11 năm 2024: hạn nộp ngày 18/11/2024 (đã quá hạn)');
     expect(message.text).toContain('- Quarterly digital transformation report for Q4 2024: due 20/12/2024\n');
+  });
+
+  it('tells an official their export is ready, or why it failed', () => {
+    const ready = renderer.render('export-finished', renderer.samples);
+    expect(ready.subject).toBe('[Xuất tệp] Đã xong: Bảng điểm Nghị quyết 49-NQ/TU năm 2025 – Lạng Sơn.docx / Export ready');
+    expect(ready.text).toContain('Tải về tại http://127.0.0.1:3104/api/v1/exports/0b6f4c1e-8a57-4a57-9d0e-0a4bd1f1c0de/file trước ngày 30/11/2026.');
+    const failed = renderer.render('export-finished', { ...renderer.samples, completed: false });
+    expect(failed.subject).toBe('[Xuất tệp] Không thành công: bảng điểm / Export failed');
+    expect(failed.text).toContain('Không tạo được tệp bảng điểm (DOCX): chưa có số liệu nào được báo cáo cho năm 2031');
+    expect(failed.text).not.toContain('Tải về');
   });
 
   it('refuses a template it does not have', () => {

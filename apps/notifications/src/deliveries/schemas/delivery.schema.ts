@@ -6,7 +6,7 @@ export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'inbox'];
 export type DeliveryState = 'scheduled' | 'sent' | 'cancelled' | 'failed';
 
 /** What a notice is about; the template has the same name. */
-export type NoticeKind = 'reminder-before' | 'reminder-on-deadline' | 'reminder-overdue' | 'escalation' | 'digest' | 'manual-reminder' | 'report-returned' | 'report-approved' | 'target-status-changed';
+export type NoticeKind = 'reminder-before' | 'reminder-on-deadline' | 'reminder-overdue' | 'escalation' | 'digest' | 'manual-reminder' | 'report-returned' | 'report-approved' | 'target-status-changed' | 'export-finished';
 
 /** Where an inbox notice lands: a unit's shared inbox or one official's. */
 export interface InboxOwner {
