@@ -93,6 +93,11 @@ for (const [i, unitCode] of PROVINCE.districts.entries()) {
   // The demo's keys were only for loading: nothing keeps them.
   await call('DELETE', `/api/v1/api-keys/${key.id}`, admin, undefined, [204]);
 }
+// The indicators' definitions in the indicators catalog, so scorecards, rankings and exported
+// files carry their names and units (and ratios read as percentages).
+for (const indicator of FORM.indicators) {
+  await call('PUT', '/api/v1/indicators', admin, { provinceCode: PROVINCE.code, reportedBy: FORM.levels, ...indicator }, [200], INDICATORS);
+}
 // A demo programme with targets for both years, so the scorecard has something to show.
 const target = (indicatorCode, year, value, comparison, pillar) => ({ indicatorCode, year, value, comparison, pillar });
 await call('PUT', '/api/v1/programmes', admin, {
