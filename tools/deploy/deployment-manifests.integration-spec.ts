@@ -5,7 +5,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Namespace, PersistentVolumeClaim, Service } from 'kubernetes-models/v1';
 
 /**
  * The deployment descriptions are checked with the real tools, offline: Debian's docker-compose
@@ -51,7 +51,7 @@ describe('docker-compose.yml', () => {
   it('holds no secret: secrets pass through from the shell or .env, by name only', () => {
     const text = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: root, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
     expect(text).not.toMatch(/(PASSWORD|SECRET|TOKEN|API_KEY)\s*[:=][ \t]*(?!null$)\S/im);
-    for (const app of ['reports', 'indicators', 'notifications']) expect(Object.keys(config.services[app]!.environment ?? {})).toContain('JWT_SECRET');
+    for (const app of ['reports', 'indicators', 'notifications', 'exports']) expect(Object.keys(config.services[app]!.environment ?? {})).toContain('JWT_SECRET');
   });
 });
 
@@ -62,6 +62,7 @@ describe('k8s/ kustomize base', () => {
     'v1/Namespace': Namespace,
     'v1/ConfigMap': ConfigMap,
     'v1/Service': Service,
+    'v1/PersistentVolumeClaim': PersistentVolumeClaim,
     'apps/v1/Deployment': Deployment,
     'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
     'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
@@ -78,7 +79,7 @@ describe('k8s/ kustomize base', () => {
 
   it('gives every service a Deployment with probes, limits and a non-root user, a Service, a PDB and an HPA', () => {
     for (const app of APPS) {
-      const named = objects.filter((o) => o.metadata.name === app).map((o) => o.kind).sort();
+      const named = objects.filter((o) => o.metadata.name === app && o.kind !== 'PersistentVolumeClaim').map((o) => o.kind).sort();
       expect(named).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service']);
       const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === app) as unknown as Deployment;
       const pod = deployment.spec!.template.spec!;
@@ -90,8 +91,20 @@ describe('k8s/ kustomize base', () => {
       expect(pod.securityContext?.runAsNonRoot).toBe(true);
       expect(container.envFrom?.[0]?.configMapRef?.name).toBe('dtp-platform-config');
       expect(container.env?.find((e) => e.name === 'MONGO_URL')?.valueFrom?.secretKeyRef?.name).toBe('dtp-platform-secrets');
-      if (app !== 'exports') expect(container.env?.find((e) => e.name === 'JWT_SECRET')?.valueFrom?.secretKeyRef?.name).toBe('dtp-platform-secrets');
+      expect(container.env?.find((e) => e.name === 'JWT_SECRET')?.valueFrom?.secretKeyRef?.name).toBe('dtp-platform-secrets');
     }
+  });
+
+  it('keeps exported files on a claim every exports replica can mount, where the service writes them', () => {
+    const claim = objects.find((o) => o.kind === 'PersistentVolumeClaim' && o.metadata.name === 'exports-files') as unknown as PersistentVolumeClaim;
+    expect(claim.spec?.accessModes).toEqual(['ReadWriteMany']);
+    const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'exports') as unknown as Deployment;
+    const pod = deployment.spec!.template.spec!;
+    const container = pod.containers[0]!;
+    const volume = pod.volumes?.find((v) => v.persistentVolumeClaim?.claimName === 'exports-files');
+    const mount = container.volumeMounts?.find((m) => m.name === volume?.name);
+    expect(mount?.mountPath).toBe(container.env?.find((e) => e.name === 'EXPORTS_DIR')?.value);
+    expect(container.env?.find((e) => e.name === 'INDICATORS_URL')?.value).toBe('http://indicators');
   });
 
   it('keeps credentials out of the repository: no Secret object is rendered', () => {
