@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# Any of the four services, multi-stage and non-root; one file so the four images cannot drift apart.
-# docker build --build-arg APP=reports -t dtp/reports .   (APP: reports, indicators, notifications, exports)
+# Any of the four services or the dashboard, multi-stage and non-root; one file so the images cannot drift apart.
+# docker build --build-arg APP=reports -t dtp/reports .   (APP: reports, indicators, notifications, exports, dashboard)
 FROM node:20-bookworm-slim AS build
 ARG APP
 RUN test -n "$APP" || (echo 'build with --build-arg APP=<service>' >&2; exit 1)
@@ -10,6 +10,7 @@ COPY apps/reports/package.json apps/reports/
 COPY apps/indicators/package.json apps/indicators/
 COPY apps/notifications/package.json apps/notifications/
 COPY apps/exports/package.json apps/exports/
+COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/platform-e2e/package.json apps/platform-e2e/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/domain/package.json libs/domain/

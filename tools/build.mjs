@@ -53,4 +53,12 @@ for (const app of apps) {
   assets.push(`${app}/templates`);
 }
 if (assets.length > 0) console.log(`build: copied ${assets.join(', ')}`);
+// A web page (apps/<app>/web) is bundled by Vite into dist/apps/<app>/web, beside its server.
+for (const app of apps) {
+  const config = path.join(root, app, 'web', 'vite.config.mts');
+  if (!(await stat(config).catch(() => null))) continue;
+  const { build } = await import('vite');
+  await build({ configFile: config, logLevel: 'warn' });
+  console.log(`build: bundled ${app}/web`);
+}
 console.log(`build: ${total} files from ${trees.join(', ')} into dist/`);

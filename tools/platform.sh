@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the whole platform on this machine: infrastructure, the four services, demo data.
+# Starts the whole platform on this machine: infrastructure, the four services and the dashboard, demo data.
 #   platform.sh up      start (foreground; Ctrl-C stops the services, the infrastructure stays up)
 #   platform.sh down    stop the services and the infrastructure
 # DTP_DETACH=1 platform.sh up   return once everything is up (services keep running).
@@ -11,7 +11,7 @@ root=$PWD
 export DTP_INFRA_HOME
 logs="$DTP_INFRA_HOME/logs"
 run="$DTP_INFRA_HOME/run"
-SERVICES=(reports:3101 indicators:3102 notifications:3103 exports:3104)
+SERVICES=(reports:3101 indicators:3102 notifications:3103 exports:3104 dashboard:3100)
 
 stop_services() {
   for spec in "${SERVICES[@]}"; do
@@ -78,6 +78,7 @@ case "${1:-up}" in
     cat <<TXT
 
 The platform is up (logs in $logs):
+  Dashboard          http://127.0.0.1:3100  (sign in as 'admin')
   Reports API        http://127.0.0.1:3101/docs
   Indicators API     http://127.0.0.1:3102/docs
   Notifications API  http://127.0.0.1:3103/docs

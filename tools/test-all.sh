@@ -40,6 +40,8 @@ ensure_tools() {
   local missing=()
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v kubectl >/dev/null || missing+=(kubernetes-client)
+  # The dashboard's end-to-end tests drive Debian's Chromium (Playwright's own download does not work here).
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   ((${#missing[@]} == 0)) && return
   if [[ $(id -u) -ne 0 ]]; then echo "missing: ${missing[*]} (apt-get install ${missing[*]})" >&2; return 1; fi
   echo "[test] installing ${missing[*]}"

@@ -13,14 +13,16 @@ import { ConfigMap, Namespace, PersistentVolumeClaim, Service } from 'kubernetes
  * object is validated against the Kubernetes schemas.
  */
 const root = path.resolve(__dirname, '../..');
-const APPS = ['reports', 'indicators', 'notifications', 'exports'];
+const SERVICES = ['reports', 'indicators', 'notifications', 'exports'];
+// The services and the web page.
+const APPS = [...SERVICES, 'dashboard'];
 
 describe('docker-compose.yml', () => {
   const config = parse(execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: root, encoding: 'utf8' })) as {
     services: Record<string, { image?: string; build?: { dockerfile?: string; args?: Record<string, string> }; healthcheck?: unknown; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string> }>;
   };
 
-  it('runs Kafka, a MongoDB replica set, Redis and the four services, each with a health check', () => {
+  it('runs Kafka, a MongoDB replica set, Redis, the four services and the dashboard, each with a health check', () => {
     expect(Object.keys(config.services).sort()).toEqual([...APPS, 'kafka', 'mongodb', 'redis'].sort());
     for (const [name, service] of Object.entries(config.services)) expect({ name, healthcheck: Boolean(service.healthcheck) }).toEqual({ name, healthcheck: true });
     expect(config.services['kafka']!.image).toMatch(/^apache\/kafka:3\.9/);
@@ -32,9 +34,14 @@ describe('docker-compose.yml', () => {
       const service = config.services[app]!;
       expect(service.build?.args).toEqual({ APP: app });
       expect(service.image).toBe(`dtp/${app}:0.1.0`);
-      expect(service.depends_on?.['kafka']?.condition).toBe('service_healthy');
-      expect(service.depends_on?.['mongodb']?.condition).toBe('service_healthy');
     }
+    for (const app of SERVICES) {
+      expect(config.services[app]!.depends_on?.['kafka']?.condition).toBe('service_healthy');
+      expect(config.services[app]!.depends_on?.['mongodb']?.condition).toBe('service_healthy');
+    }
+    // The dashboard forwards the page's calls by service name, after the services it needs first.
+    expect(config.services['dashboard']!.depends_on?.['indicators']?.condition).toBe('service_healthy');
+    expect(config.services['dashboard']!.environment?.['INDICATORS_URL']).toBe('http://indicators:3102');
     expect(config.services['notifications']!.depends_on?.['redis']?.condition).toBe('service_healthy');
   });
 
@@ -51,7 +58,7 @@ describe('docker-compose.yml', () => {
   it('holds no secret: secrets pass through from the shell or .env, by name only', () => {
     const text = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], { cwd: root, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
     expect(text).not.toMatch(/(PASSWORD|SECRET|TOKEN|API_KEY)\s*[:=][ \t]*(?!null$)\S/im);
-    for (const app of ['reports', 'indicators', 'notifications', 'exports']) expect(Object.keys(config.services[app]!.environment ?? {})).toContain('JWT_SECRET');
+    for (const app of SERVICES) expect(Object.keys(config.services[app]!.environment ?? {})).toContain('JWT_SECRET');
   });
 });
 
@@ -90,6 +97,7 @@ describe('k8s/ kustomize base', () => {
       expect(container.resources?.requests).toHaveProperty('cpu');
       expect(pod.securityContext?.runAsNonRoot).toBe(true);
       expect(container.envFrom?.[0]?.configMapRef?.name).toBe('dtp-platform-config');
+      if (!SERVICES.includes(app)) continue;
       expect(container.env?.find((e) => e.name === 'MONGO_URL')?.valueFrom?.secretKeyRef?.name).toBe('dtp-platform-secrets');
       expect(container.env?.find((e) => e.name === 'JWT_SECRET')?.valueFrom?.secretKeyRef?.name).toBe('dtp-platform-secrets');
     }
