@@ -1,8 +1,7 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
-import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
+import { officialsGuardProviders } from '@dtp/platform';
 import { Queue } from 'bull';
 import { EXPORTS_CONFIG, ExportsConfig } from './config';
 import { EXPORT_CLOCK, ExportClock, systemClock } from './jobs/export-clock';
@@ -53,8 +52,7 @@ export class AppModule {
       ],
       providers: [
         // Verification only: tokens are issued by the reports service.
-        { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },
-        { provide: APP_GUARD, useClass: OfficialsGuard },
+        ...officialsGuardProviders(config.JWT_SECRET),
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
-import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
+import { officialsGuardProviders } from '@dtp/platform';
 import { AggregationModule } from './aggregation/aggregation.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { IndicatorsConfig } from './config';
@@ -20,8 +19,7 @@ export class AppModule {
       imports: [...serviceInfrastructure({ service: SERVICE_NAME, env: config }), AggregationModule, CatalogModule, ProgrammesModule, ScorecardsModule, RankingsModule, ReportingModule, DeadLettersModule],
       providers: [
         // Verification only: tokens are issued by the reports service, so the lifetime here is unused.
-        { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },
-        { provide: APP_GUARD, useClass: OfficialsGuard },
+        ...officialsGuardProviders(config.JWT_SECRET),
       ],
     };
   }

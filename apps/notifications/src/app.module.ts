@@ -1,9 +1,8 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { workingCalendar } from '@dtp/domain';
 import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
-import { OFFICIAL_TOKENS, OfficialsGuard, OfficialTokens } from '@dtp/platform';
+import { officialsGuardProviders } from '@dtp/platform';
 import { Queue } from 'bull';
 import { CalendarModule } from './calendar/calendar.module';
 import { CLOCK, Clock, systemClock } from './clock/clock';
@@ -67,8 +66,7 @@ export class AppModule {
       ],
       providers: [
         // Verification only: tokens are issued by the reports service.
-        { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(config.JWT_SECRET, 3600) },
-        { provide: APP_GUARD, useClass: OfficialsGuard },
+        ...officialsGuardProviders(config.JWT_SECRET),
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { StatusCounts } from '@dtp/domain';
 import { ExportFailure } from '../documents/export-document';
 import { EXPORTS_CONFIG, ExportsConfig } from '../config';
 
@@ -12,15 +13,6 @@ export interface ScorecardTarget {
   gap: number | null;
   progress?: 'on-track' | 'at-risk';
   change?: number;
-}
-
-export interface StatusCounts {
-  total: number;
-  achieved: number;
-  notAchieved: number;
-  notMeasurable: number;
-  onTrack: number;
-  atRisk: number;
 }
 
 export interface ScorecardView {

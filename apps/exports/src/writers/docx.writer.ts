@@ -96,30 +96,26 @@ export class DocxWriter implements FormatWriter {
   }
 }
 
-/** Agency and number on the left, motto and place-date on the right, without borders. */
+/** Two blocks side by side without borders, as the letterhead and the closing are laid out. */
+function sideBySide(left: { width: number; children: Paragraph[] }, right: { width: number; children: Paragraph[] }): Table {
+  const cell = ({ width, children }: { width: number; children: Paragraph[] }) => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, layout: TableLayoutType.FIXED, rows: [new TableRow({ children: [cell(left), cell(right)] })] });
+}
+
+/** Agency and number on the left, motto and place-date on the right. */
 function headerTable(letterhead: ExportDocument['letterhead'], document: ExportDocument): Table {
-  const cell = (children: Paragraph[], width: number) => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({
-        children: [
-          cell([line(letterhead.agencyParent.toUpperCase(), { size: 13 }), line(letterhead.agencyName.toUpperCase(), { bold: true, size: 13 }), line('———', { size: 13, after: 120 }), line(`Số:        /${letterhead.symbol}`, { size: 13 })], 40),
-          cell(
-            [
-              line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 }),
-              line('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }),
-              line('———————————', { size: 13, after: 120 }),
-              line(documentPlaceAndDate(letterhead.place || document.provinceName, letterhead.date), { italics: true, size: 14 }),
-            ],
-            60,
-          ),
-        ],
-      }),
-    ],
-  });
+  return sideBySide(
+    { width: 40, children: [line(letterhead.agencyParent.toUpperCase(), { size: 13 }), line(letterhead.agencyName.toUpperCase(), { bold: true, size: 13 }), line('———', { size: 13, after: 120 }), line(`Số:        /${letterhead.symbol}`, { size: 13 })] },
+    {
+      width: 60,
+      children: [
+        line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 }),
+        line('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }),
+        line('———————————', { size: 13, after: 120 }),
+        line(documentPlaceAndDate(letterhead.place || document.provinceName, letterhead.date), { italics: true, size: 14 }),
+      ],
+    },
+  );
 }
 
 function dataTable(columns: Column[], rows: Cell[][]): Table {
@@ -158,29 +154,15 @@ function dataTable(columns: Column[], rows: Cell[][]): Table {
 
 /** "Nơi nhận" on the left (12 pt bold italic, the list 11 pt); the signature block on the right. */
 function closingTable(letterhead: ExportDocument['letterhead']): Table {
-  const cell = (children: Paragraph[], width: number) => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
-  const left = line;
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [left('Nơi nhận:', { bold: true, italics: true, size: 12, align: AlignmentType.LEFT }), ...letterhead.recipients.map((r) => left(`- ${r}`, { size: 11, align: AlignmentType.LEFT }))],
-            50,
-          ),
-          cell(
-            [
-              line(letterhead.signature.authority.toUpperCase(), { bold: true, size: 14 }),
-              line(letterhead.signature.title.toUpperCase(), { bold: true, size: 14, after: 1400 }),
-              line(letterhead.signature.name, { bold: true, size: 14 }),
-            ],
-            50,
-          ),
-        ],
-      }),
-    ],
-  });
+  return sideBySide(
+    { width: 50, children: [line('Nơi nhận:', { bold: true, italics: true, size: 12, align: AlignmentType.LEFT }), ...letterhead.recipients.map((r) => line(`- ${r}`, { size: 11, align: AlignmentType.LEFT }))] },
+    {
+      width: 50,
+      children: [
+        line(letterhead.signature.authority.toUpperCase(), { bold: true, size: 14 }),
+        line(letterhead.signature.title.toUpperCase(), { bold: true, size: 14, after: 1400 }),
+        line(letterhead.signature.name, { bold: true, size: 14 }),
+      ],
+    },
+  );
 }

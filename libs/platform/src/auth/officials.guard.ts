@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Provider, SetMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { Reflector } from '@nestjs/core';
 import { refusal } from '../errors/problem';
 import { PUBLIC_ROUTE } from '../health/public-route';
@@ -45,4 +46,15 @@ export class OfficialsGuard implements CanActivate {
     request.official = official;
     return true;
   }
+}
+
+/**
+ * The providers of a service that verifies officials' tokens (issued by reports, signed with the
+ * shared JWT_SECRET) and guards every route with them.
+ */
+export function officialsGuardProviders(jwtSecret: string): Provider[] {
+  return [
+    { provide: OFFICIAL_TOKENS, useValue: new OfficialTokens(jwtSecret, 3600) },
+    { provide: APP_GUARD, useClass: OfficialsGuard },
+  ];
 }
