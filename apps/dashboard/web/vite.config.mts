@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
+  // The domain's pure rules (period labels) serve the page as they serve the services.
+  resolve: { alias: { '@dtp/domain': path.resolve(import.meta.dirname, '../../../libs/domain/src/index.ts') } },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: path.resolve(import.meta.dirname, '../../../dist/apps/dashboard/web'),

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { MongoClient } from 'mongodb';
 import { Browser, chromium, Page } from 'playwright-core';
-import { infraEnv, RunningService, startServiceProcess, testDatabaseName, uniqueCode, waitFor } from '@dtp/testing';
+import { ReportSubmission } from '@dtp/contracts';
+import { infraEnv, RunningService, startServiceProcess, testDatabaseName, uniqueCode, waitFor, waitForGroupToCatchUp } from '@dtp/testing';
 
 /**
  * The dashboard in Debian's Chromium (playwright-core, executablePath /usr/bin/chromium) against
@@ -46,7 +47,8 @@ describe('dashboard in a real browser, on the demo data', () => {
     await promisify(execFile)(process.execPath, [join(__dirname, '../../../tools/demo/load-demo-data.mjs')], {
       env: { PATH: process.env['PATH'] ?? '', REPORTS_URL: url('reports'), INDICATORS_URL: url('indicators'), DEMO_ADMIN_PASSWORD: adminPassword },
     });
-    // The demo's reports reach indicators over Kafka.
+    // The demo's reports reach indicators over Kafka: every one of them, before the page is read.
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, `indicators-${run}`, ReportSubmission.TOPIC, 120_000);
     await waitFor(() => api<Scorecard>('/api/v1/scorecards/20/DEMO-49/20/2024').catch(() => undefined), (s) => s?.overall.total === 3 && s.overall.achieved === 2, { timeoutMs: 120_000, intervalMs: 500, what: 'the demo scorecard' });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -164,8 +166,59 @@ describe('dashboard in a real browser, on the demo data', () => {
     expect(await accessibilityProblems()).toEqual([]);
   });
 
-  it('shows who reported on time, late or not at all, and keeps working when notifications is down', async () => {
+  /** An admin's token from the reports service, for set-up calls the page does not make. */
+  const adminToken = async () =>
+    ((await (await fetch(`${url('reports')}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: adminPassword }) })).json()) as { accessToken: string }).accessToken;
+  const send = async (service: keyof typeof PORTS, method: string, path: string, body?: object) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${await adminToken()}`, ...(body ? { 'content-type': 'application/json' } : {}) };
+    const res = await fetch(`${url(service)}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+
+  it('lists a unit overdue now with its days late, and sends it a reminder from the page', async () => {
+    // A commune (after the district level ended) and a monthly form due on the 5th of the next
+    // month: October's report is overdue today.
+    const commune = `X${run}`.slice(0, 24);
+    const form = `M-${run}`.slice(0, 24);
+    await send('indicators', 'POST', '/api/v1/units/import.json', { units: [{ id: commune, name: 'Xã Ví Dụ (e2e)', level: 'commune', validFrom: '2025-07-01', parents: [{ parentId: '20', from: '2025-07-01' }], successors: [] }] });
+    await send('reports', 'PUT', '/api/v1/forms', {
+      code: form,
+      provinceCode: '20',
+      nameVi: 'Báo cáo tháng (e2e)',
+      nameEn: 'Monthly report (e2e)',
+      periodType: 'month',
+      calendar: 'decree-09',
+      deadline: { kind: 'day-of-month', day: 5, monthsAfterPeriodEnd: 1 },
+      levels: ['commune'],
+      countSubmitted: true,
+      indicators: [{ code: `BTS_${run}`, nameVi: 'Số trạm BTS', nameEn: 'BTS stations', unitOfMeasure: 'trạm', kind: 'count', direction: 'higher-is-better' }],
+    });
+    await waitFor(
+      async () => {
+        await send('notifications', 'POST', '/api/v1/calendar/20/refresh');
+        return (await (await fetch(`${url('notifications')}/api/v1/calendar/20?form=${form}&state=late`)).json()) as Array<{ unitCode: string }>;
+      },
+      (late) => late.some((o) => o.unitCode === commune),
+      { timeoutMs: 60_000, intervalMs: 1000, what: 'the commune to be overdue in the calendar' },
+    );
     await page.getByRole('link', { name: 'Tình hình báo cáo' }).click();
+    await page.getByLabel('Biểu mẫu').selectOption(form);
+    const item = page.getByRole('listitem').filter({ hasText: 'Xã Ví Dụ (e2e)' }).first();
+    await expect(item.textContent()).resolves.toMatch(/quá hạn \d+ ngày/);
+    await item.getByRole('button', { name: 'Gửi nhắc nhở' }).click();
+    await item.getByRole('button', { name: 'Đã gửi nhắc nhở' }).waitFor();
+    await shoot('reporting-overdue');
+    expect(await accessibilityProblems()).toEqual([]);
+    // The reminder is in the commune's inbox queue: a delivery for it exists.
+    const deliveries = (await (await send('notifications', 'GET', `/api/v1/deliveries/20?unit=${commune}&form=${form}`)).json()) as Array<{ notice: string }>;
+    expect(deliveries.map((d) => d.notice)).toContain('manual-reminder');
+  });
+
+  it('shows who reported on time, late or not at all, and keeps working when notifications is down', async () => {
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('link', { name: 'Tình hình báo cáo' }).click();
+    await page.getByLabel('Biểu mẫu').selectOption('DEMO-CDS');
     await page.getByTestId('heatmap').waitFor();
     const rates = (await (await fetch(`${url('indicators')}/api/v1/reporting-rates/20/DEMO-CDS/2023`)).json()) as { units: unknown[]; province: { received: number; expected: number } };
     expect(await page.getByTestId('heatmap').locator('tbody tr').count()).toBe(rates.units.length);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { periodLabel } from '@dtp/domain';
 import { getJson, postJson } from '../api';
 import { ScrollArea } from '../components/scroll-area';
 import { ServiceNotice } from '../components/service-notice';
@@ -82,7 +83,7 @@ export function ReportingView({ session }: { session: Session }) {
                   <th scope="col">{t('table.unit')}</th>
                   {rates.data.map((r) => (
                     <th scope="col" key={r.period}>
-                      {r.period}
+                      {periodLabel(r.period, language)}
                       <br />
                       <small>{t('reporting.rate', { received: r.province.received, expected: r.province.expected, onTime: r.province.onTime })}</small>
                     </th>
@@ -126,7 +127,7 @@ export function ReportingView({ session }: { session: Session }) {
 }
 
 function OverdueItem({ obligation, name, provinceCode }: { obligation: Obligation; name: string; provinceCode: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [state, setState] = useState<'idle' | 'sent' | { error: unknown }>('idle');
   const days = Math.max(0, Math.floor((Date.now() - new Date(`${obligation.deadline}T17:00:00+07:00`).getTime()) / DAY_MS));
   const remind = async () => {
@@ -140,7 +141,7 @@ function OverdueItem({ obligation, name, provinceCode }: { obligation: Obligatio
   return (
     <li>
       <span>
-        <strong>{name}</strong> – {obligation.period} – {t('reporting.daysLate', { days })}
+        <strong>{name}</strong> – {periodLabel(obligation.period, language)} – {t('reporting.daysLate', { days })}
       </span>
       <button type="button" onClick={() => void remind()} disabled={state === 'sent'}>
         {state === 'sent' ? t('reporting.reminded') : t('reporting.remind')}

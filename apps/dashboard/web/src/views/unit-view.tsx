@@ -1,3 +1,4 @@
+import { periodLabel } from '@dtp/domain';
 import { getJson } from '../api';
 import { ScrollArea } from '../components/scroll-area';
 import { ServiceNotice } from '../components/service-notice';
@@ -33,7 +34,7 @@ export function UnitView({ session }: { session: Session }) {
               {calendar.data.map((o) => (
                 <tr key={o._id}>
                   <th scope="row">{o.formCode}</th>
-                  <td>{o.period}</td>
+                  <td>{periodLabel(o.period, i18n.language)}</td>
                   <td>{i18n.date(o.deadline)}</td>
                   <td>
                     <span className={`state state-${o.state}`}>{t(`state.${o.state}` as MessageKey)}</span>
