@@ -20,6 +20,8 @@ export class ApiError extends Error {
 
 let token: string | undefined;
 
+export const UNAUTHORIZED_EVENT = 'dtp:unauthorized';
+
 export function setApiToken(value: string | undefined): void {
   token = value;
 }
@@ -36,6 +38,8 @@ async function call(service: ServiceName, method: string, path: string, body?: u
     throw new ServiceDownError(service);
   }
   if (response.status === 502 || response.status === 504) throw new ServiceDownError(service);
+  // An expired or refused token: the page goes back to the sign-in form.
+  if (response.status === 401 && token) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string; vi?: { detail?: string; title?: string } };
     throw new ApiError(response.status, problem.detail ?? problem.title ?? String(response.status), problem.vi?.detail ?? problem.vi?.title ?? problem.detail ?? String(response.status));

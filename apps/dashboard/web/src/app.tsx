@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { setApiToken } from './api';
+import { setApiToken, UNAUTHORIZED_EVENT } from './api';
 import { I18nContext, Language, translator } from './i18n/i18n';
 import { useRoute } from './route';
 import { isProvincialOfficial, Session, storedSession, storeSession } from './session';
@@ -40,6 +40,10 @@ export function App() {
     setApiToken(undefined);
     setSession(undefined);
   };
+  useEffect(() => {
+    window.addEventListener(UNAUTHORIZED_EVENT, signOut);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, signOut);
+  });
   const provincial = session ? isProvincialOfficial(session) : false;
   const view = !session ? (
     <LoginView onSignedIn={signIn} />

@@ -55,10 +55,13 @@ export class ExportJobsService {
     return (await this.jobs.collection.find(query, { projection: { outbox: 0 }, sort: { createdAt: -1 }, limit: filter.limit }).toArray()) as unknown as ExportJobRecord[];
   }
 
-  /** Starts a queued job (or a running one a crashed worker left); false if it has already ended. */
+  /**
+   * Starts a queued job (or a running one a crashed worker left, or a retry); false if it has
+   * already ended. The progress stays where it was: a retry counts up to it again unseen.
+   */
   start(id: string, now: Date): Promise<boolean> {
     return this.locks.run('export_jobs', id, async () => {
-      const result = await this.jobs.collection.updateOne({ _id: id as never, status: { $in: ['queued', 'running'] } }, { $set: { status: 'running', startedAt: now, progress: 0 } });
+      const result = await this.jobs.collection.updateOne({ _id: id as never, status: { $in: ['queued', 'running'] } }, { $set: { status: 'running', startedAt: now } });
       return result.matchedCount === 1;
     });
   }
