@@ -1,8 +1,7 @@
-import { BullModule, getQueueToken } from '@nestjs/bull';
+import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
+import { DeadLettersModule, redisQueueReadiness, serviceInfrastructure } from '@dtp/messaging';
 import { officialsGuardProviders } from '@dtp/platform';
-import { Queue } from 'bull';
 import { EXPORTS_CONFIG, ExportsConfig } from './config';
 import { EXPORT_CLOCK, ExportClock, systemClock } from './jobs/export-clock';
 import { ExportsModule } from './jobs/exports.module';
@@ -38,11 +37,7 @@ export class AppModule {
         ...serviceInfrastructure({
           service: SERVICE_NAME,
           env: config,
-          readiness: {
-            imports: [ExportsModule],
-            inject: [getQueueToken(Queues.Exports)],
-            useFactory: (queue: Queue) => [{ name: 'redis', check: async () => void (await queue.client.ping()) }],
-          },
+          readiness: redisQueueReadiness(ExportsModule, Queues.Exports),
         }),
         ExportsCoreModule.forRoot(config, clock),
         BullModule.forRoot({ redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),

@@ -1,9 +1,8 @@
-import { BullModule, getQueueToken } from '@nestjs/bull';
+import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { workingCalendar } from '@dtp/domain';
-import { DeadLettersModule, serviceInfrastructure } from '@dtp/messaging';
+import { DeadLettersModule, redisQueueReadiness, serviceInfrastructure } from '@dtp/messaging';
 import { officialsGuardProviders } from '@dtp/platform';
-import { Queue } from 'bull';
 import { CalendarModule } from './calendar/calendar.module';
 import { CLOCK, Clock, systemClock } from './clock/clock';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './config';
@@ -45,11 +44,7 @@ export class AppModule {
         ...serviceInfrastructure({
           service: SERVICE_NAME,
           env: config,
-          readiness: {
-            imports: [DeliveriesModule],
-            inject: [getQueueToken(Queues.Deliveries)],
-            useFactory: (queue: Queue) => [{ name: 'redis', check: async () => void (await queue.client.ping()) }],
-          },
+          readiness: redisQueueReadiness(DeliveriesModule, Queues.Deliveries),
         }),
         NotificationsCoreModule.forRoot(config, clock),
         BullModule.forRoot({ redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),

@@ -16,3 +16,7 @@ export * from './dead-letters/dead-letters.service';
 export * from './dead-letters/dead-letters.controller';
 export * from './dead-letters/dead-letters.module';
 export * from './outbox/versioned-write';
+export * from './known-forms/known-form.schema';
+export * from './known-forms/known-forms.service';
+export * from './known-forms/known-forms.module';
+export * from './queues/queue-readiness';

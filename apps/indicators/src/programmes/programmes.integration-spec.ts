@@ -1,12 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Catalog, ReportForm, ReportSubmission, Scorecard } from '@dtp/contracts';
-import { EnvelopeConsumer, KafkaClient } from '@dtp/messaging';
+import { EnvelopeConsumer, KafkaClient, KnownFormsService } from '@dtp/messaging';
 import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
 import { infraEnv, readTopic, readWholeTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AggregationService } from '../aggregation/aggregation.service';
-import { KnownFormsService } from '../reporting/known-forms.service';
 import { AppModule } from '../app.module';
 import { indicatorsEnv } from '../config';
 

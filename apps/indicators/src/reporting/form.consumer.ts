@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { ReportForm } from '@dtp/contracts';
-import { consumedMessage, EnvelopeConsumer } from '@dtp/messaging';
-import { KnownFormsService } from './known-forms.service';
+import { consumedMessage, EnvelopeConsumer, KnownFormsService } from '@dtp/messaging';
 
 /** Learns the province's report forms from the reports service. */
 @Controller()

@@ -4,8 +4,8 @@ import { cutOffDate, formatPeriodId, parsePeriodId, reportingRates } from '@dtp/
 import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { HierarchyService } from '../units/hierarchy.service';
-import { KnownFormsService } from './known-forms.service';
 import { ReportingRatesDto } from './reporting-rates.dto';
+import { KnownFormsService } from '@dtp/messaging';
 
 @ApiTags('reporting rates')
 @Controller('api/v1/reporting-rates')

@@ -1,29 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, Roles } from '@dtp/platform';
 import { CalendarService, ObligationState } from './calendar.service';
+import { ObligationFilterDto } from './obligation-filter.dto';
 
-const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const STATES: ObligationState[] = ['open', 'late', 'submitted', 'returned', 'approved'];
 
-export class CalendarQueryDto {
-  @ApiPropertyOptional({ example: '180' })
-  @IsOptional()
-  @Matches(CODE)
-  unit?: string;
-
-  @ApiPropertyOptional({ example: 'CDS-Q' })
-  @IsOptional()
-  @Matches(CODE)
-  form?: string;
-
-  @ApiPropertyOptional({ example: '2024Q4' })
-  @IsOptional()
-  @Matches(/^[0-9NSQ_]{4,17}$/)
-  period?: string;
-
+export class CalendarQueryDto extends ObligationFilterDto {
   @ApiPropertyOptional({ enum: STATES, description: '`late`: the deadline day has passed and nothing was received' })
   @IsOptional()
   @IsIn(STATES)

@@ -1,29 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, Roles } from '@dtp/platform';
 import { DeliveriesService } from './deliveries.service';
 import { Channel, CHANNELS, DeliveryState } from './schemas/delivery.schema';
+import { ObligationFilterDto } from '../calendar/obligation-filter.dto';
 
-const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
-export class DeliveryQueryDto {
-  @ApiPropertyOptional({ example: '180' })
-  @IsOptional()
-  @Matches(CODE)
-  unit?: string;
-
-  @ApiPropertyOptional({ example: 'CDS-Q' })
-  @IsOptional()
-  @Matches(CODE)
-  form?: string;
-
-  @ApiPropertyOptional({ example: '2024Q4' })
-  @IsOptional()
-  @Matches(/^[0-9NSQ_]{4,17}$/)
-  period?: string;
-
+export class DeliveryQueryDto extends ObligationFilterDto {
   @ApiPropertyOptional({ enum: ['scheduled', 'sent', 'cancelled', 'failed'] })
   @IsOptional()
   @IsIn(['scheduled', 'sent', 'cancelled', 'failed'])

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { Catalog, ReportForm } from '@dtp/contracts';
-import { consumedMessage, EnvelopeConsumer } from '@dtp/messaging';
-import { KnownFormsService } from './known-forms.service';
+import { consumedMessage, EnvelopeConsumer, KnownFormsService } from '@dtp/messaging';
 import { UnitsDirectory } from './units-directory.service';
 
 /** Learns the forms from reports and the units from indicators. */

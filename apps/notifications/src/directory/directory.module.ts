@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { KnownFormsModule } from '@dtp/messaging';
 import { DirectoryConsumer } from './directory.consumer';
-import { KnownForm, KnownFormSchema } from './known-form.schema';
-import { KnownFormsService } from './known-forms.service';
 import { UnitsDirectory } from './units-directory.service';
 
 /** What notifications knows of the province: its report forms and its organisation units. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: KnownForm.name, schema: KnownFormSchema }])],
+  imports: [KnownFormsModule],
   controllers: [DirectoryConsumer],
-  providers: [KnownFormsService, UnitsDirectory],
-  exports: [KnownFormsService, UnitsDirectory],
+  providers: [UnitsDirectory],
+  exports: [KnownFormsModule, UnitsDirectory],
 })
 export class DirectoryModule {}

@@ -24,11 +24,11 @@ import { ContactsService } from '../contacts/contacts.service';
 import { Contact, standingAgencyContactId, unitContactId } from '../contacts/schemas/contact.schema';
 import { DeliveriesService, NewDelivery } from '../deliveries/deliveries.service';
 import { InboxOwner, NoticeKind } from '../deliveries/schemas/delivery.schema';
-import { KnownFormsService } from '../directory/known-forms.service';
 import { UnitsDirectory } from '../directory/units-directory.service';
 import { ReminderRulesService } from '../rules/reminder-rules.service';
 import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
 import { IssuedReminder } from './schemas/issued-reminder.schema';
+import { KnownFormsService } from '@dtp/messaging';
 
 const NOTICE_OF: Record<ReminderKind, NoticeKind> = { before: 'reminder-before', 'on-deadline': 'reminder-on-deadline', overdue: 'reminder-overdue', escalation: 'escalation' };
 

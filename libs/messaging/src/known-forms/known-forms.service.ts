@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportForm } from '@dtp/contracts';
 import { Model } from 'mongoose';
@@ -27,6 +27,13 @@ export class KnownFormsService {
 
   find(provinceCode: string, code: string): Promise<KnownForm | null> {
     return this.forms.findById(formIdOf(provinceCode, code)).lean<KnownForm>().exec();
+  }
+
+  /** As `find`, but a form not (yet) announced is a 404. */
+  async get(provinceCode: string, code: string): Promise<KnownForm> {
+    const form = await this.find(provinceCode, code);
+    if (!form) throw new NotFoundException(`form ${code} of province ${provinceCode} is not known here (yet)`);
+    return form;
   }
 
   /** Forms with a deadline rule: the ones the reporting calendar can be computed for. */

@@ -1,7 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { DeadlineRule, FixedPeriodType, ReportingCalendar, UnitLevel } from '@dtp/domain';
 
-/** A report form as `reports.form.v1` announced it: who reports it, for which periods, by when. */
+/**
+ * A report form as `reports.form.v1` announced it: who reports it, for which periods, by when.
+ * Indicators (reporting rates) and notifications (the calendar) each keep this copy in their own
+ * database.
+ */
 @Schema({ collection: 'known_forms', versionKey: false })
 export class KnownForm {
   /** `<province>:<code>` */
