@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { MongoClient } from 'mongodb';
 import { Browser, chromium, Page } from 'playwright-core';
-import { ReportSubmission } from '@dtp/contracts';
+import { ReportSubmission, Topics } from '@dtp/contracts';
 import { infraEnv, RunningService, startServiceProcess, testDatabaseName, uniqueCode, waitFor, waitForGroupToCatchUp } from '@dtp/testing';
 
 /**
@@ -194,6 +194,8 @@ describe('dashboard in a real browser, on the demo data', () => {
       countSubmitted: true,
       indicators: [{ code: `BTS_${run}`, nameVi: 'Số trạm BTS', nameEn: 'BTS stations', unitOfMeasure: 'trạm', kind: 'count', direction: 'higher-is-better' }],
     });
+    // Notifications learns of both over Kafka, behind whatever its new consumer group replays first.
+    for (const topic of [Topics.IndicatorCatalogV1, Topics.ReportFormV1]) await waitForGroupToCatchUp(env.KAFKA_BROKERS, `notifications-${run}`, topic, 120_000);
     await waitFor(
       async () => {
         await send('notifications', 'POST', '/api/v1/calendar/20/refresh');
@@ -213,10 +215,10 @@ describe('dashboard in a real browser, on the demo data', () => {
     // The reminder is in the commune's inbox queue: a delivery for it exists.
     const deliveries = (await (await send('notifications', 'GET', `/api/v1/deliveries/20?unit=${commune}&form=${form}`)).json()) as Array<{ notice: string }>;
     expect(deliveries.map((d) => d.notice)).toContain('manual-reminder');
-  });
+  }, 300_000);
 
   it('shows who reported on time, late or not at all, and keeps working when notifications is down', async () => {
-    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('link', { name: 'Tổng quan', exact: true }).click();
     await page.getByRole('link', { name: 'Tình hình báo cáo' }).click();
     await page.getByLabel('Biểu mẫu').selectOption('DEMO-CDS');
     await page.getByTestId('heatmap').waitFor();
@@ -234,7 +236,7 @@ describe('dashboard in a real browser, on the demo data', () => {
   });
 
   it('switches to English, with English number formats', async () => {
-    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('link', { name: 'Tổng quan', exact: true }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Targets overview' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
