@@ -2,9 +2,11 @@
 // dependency injection, and the @dtp/* path aliases rewritten to relative requires, so the
 // output runs on plain Node without a loader. Type checking is a separate step (npm run typecheck).
 import { transformFile } from '@swc/core';
-import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const { root, swcOptions } = require('./swc-options.cjs');
@@ -33,6 +35,29 @@ async function compileTree(relativeDir) {
   return count;
 }
 
+/**
+ * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside each text file of
+ * a built page above 1 KB, so its server sends them as they are and never compresses per request.
+ * A sibling that would not be smaller is not written (the server then sends the file itself).
+ */
+async function precompress(dir, minBytes = 1024) {
+  const sizes = {};
+  for (const name of await readdir(dir, { recursive: true })) {
+    const file = path.join(dir, name);
+    if (!/\.(js|css|html|svg|json)$/.test(name) || !(await stat(file)).isFile()) continue;
+    const raw = await readFile(file);
+    if (raw.length < minBytes) continue;
+    const br = await promisify(brotliCompress)(raw, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    });
+    const gz = await promisify(gzip)(raw, { level: 9 });
+    if (br.length < raw.length) await writeFile(`${file}.br`, br);
+    if (gz.length < raw.length) await writeFile(`${file}.gz`, gz);
+    sizes[name] = { raw: raw.length, gzip: gz.length, br: br.length };
+  }
+  return sizes;
+}
+
 const targets = process.argv.slice(2);
 // Services are the apps with an entry point; test-only projects (*-e2e) are not built.
 const services = async () => {
@@ -59,6 +84,8 @@ for (const app of apps) {
   if (!(await stat(config).catch(() => null))) continue;
   const { build } = await import('vite');
   await build({ configFile: config, logLevel: 'warn' });
-  console.log(`build: bundled ${app}/web`);
+  const sizes = await precompress(path.join(root, 'dist', app, 'web'));
+  const listed = Object.entries(sizes).map(([name, s]) => `${name} ${s.raw}/${s.gzip}/${s.br}`);
+  console.log(`build: bundled ${app}/web; precompressed (bytes raw/gzip/br): ${listed.join(', ') || 'nothing'}`);
 }
 console.log(`build: ${total} files from ${trees.join(', ')} into dist/`);

@@ -67,6 +67,9 @@ check "build" node tools/build.mjs
 # --forceExit: a client library's lingering socket must not hang CI after the tests have run.
 tier integration jest.integration.config.js --forceExit
 tier e2e jest.e2e.config.js --forceExit
+# The benchmark at tiny sizes, correctness only (every value folded exactly once; a rebuild changes no
+# total); starts the services on 3100–3104 if they are not up and stops those it started.
+check "bench smoke" node tools/bench/bench.mjs --size=small
 
 if [[ "${CI:-}" == "true" ]]; then bash tools/infra/infra.sh down >/dev/null 2>&1 || true; fi
 

@@ -139,7 +139,7 @@ start_postgres() {
   fi
   touch "$log" && { [[ $(id -u) -ne 0 ]] || chown postgres "$log"; }
   as_pg "$(pg_bin pg_ctl)" -D "$data" -l "$log" -w -t "$DTP_INFRA_TIMEOUT" start \
-    -o "-c listen_addresses=127.0.0.1 -p $DTP_POSTGRES_PORT -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $DTP_POSTGRES_PORT -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
     >/dev/null || { tail -n 20 "$log" >&2; fail "PostgreSQL did not start (log: $log)"; }
   wait_for PostgreSQL "$log" "$(pg_bin pg_isready)" -h 127.0.0.1 -p "$DTP_POSTGRES_PORT"
   if ! "$(pg_bin psql)" -h 127.0.0.1 -p "$DTP_POSTGRES_PORT" -U postgres -tAc "select 1 from pg_database where datname='ferretdb'" | grep -q 1; then
@@ -152,8 +152,11 @@ start_ferretdb() {
   if pid_alive ferretdb && port_open "$DTP_MONGO_PORT"; then return; fi
   port_open "$DTP_MONGO_PORT" && fail "FerretDB: port $DTP_MONGO_PORT is taken by another process"
   mkdir -p "$DTP_INFRA_HOME/ferretdb"
+  # pool_max_conns above FerretDB's default of 50: with every pooled connection held by a request
+  # that waits for the metadata registry while a collection is being created (which needs one more
+  # connection), FerretDB 1.24 deadlocks (docs/adr/0002, finding 4).
   nohup "$ferretdb_bin" --handler=postgresql \
-    --postgresql-url="postgres://postgres@127.0.0.1:$DTP_POSTGRES_PORT/ferretdb" \
+    --postgresql-url="postgres://postgres@127.0.0.1:$DTP_POSTGRES_PORT/ferretdb?pool_max_conns=300" \
     --listen-addr="127.0.0.1:$DTP_MONGO_PORT" --debug-addr="127.0.0.1:$DTP_FERRETDB_DEBUG_PORT" \
     --state-dir="$DTP_INFRA_HOME/ferretdb" --telemetry=disable --log-level=warn \
     >"$log" 2>&1 &

@@ -1,11 +1,31 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingHttpHeaders, request as httpRequest, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
 import { freePort } from '@dtp/testing';
 import { dashboardEnv } from './config';
 import { createWebServer } from './web-server';
+
+// Raw bytes and headers: fetch would ask for gzip and br by itself and undo them.
+const raw = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    httpRequest(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+
+// Written as tools/build.mjs (precompress) writes them: brotli quality 11, gzip level 9.
+const withSiblings = (file: string, content: Buffer, codings: Array<'br' | 'gz'>) => {
+  writeFileSync(file, content);
+  if (codings.includes('br')) writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+  if (codings.includes('gz')) writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+};
 
 const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
@@ -14,6 +34,8 @@ describe('dashboard server: the page and the forwarding of its calls', () => {
   let dashboard: Server;
   let base: string;
   const seen: Array<{ method: string; url: string; authorization?: string; body: string }> = [];
+  const script = Buffer.from(Array.from({ length: 200 }, (_, i) => `export const value${i} = ${i * 7919} + "Lạng Sơn";\n`).join(''));
+  const styles = Buffer.from(Array.from({ length: 100 }, (_, i) => `.row-${i} { margin: ${i}px; }\n`).join(''));
 
   beforeAll(async () => {
     upstream = createServer((request, response) => {
@@ -33,7 +55,12 @@ describe('dashboard server: the page and the forwarding of its calls', () => {
     const web = mkdtempSync(join(tmpdir(), 'dtp-web-'));
     mkdirSync(join(web, 'assets'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>page</title>');
-    writeFileSync(join(web, 'assets', 'index-abc.js'), 'console.log(1)');
+    writeFileSync(join(web, 'assets', 'index-Ab3_x-9Z.js'), 'console.log(1)');
+    withSiblings(join(web, 'assets', 'main-BgLo7pME.js'), script, ['br', 'gz']);
+    // The sibling a build did not write: the next coding, then the file itself.
+    withSiblings(join(web, 'assets', 'index-rR-xZAfL.css'), styles, ['gz']);
+    withSiblings(join(web, 'assets', 'chunk-Cq2mNn0e.js'), script, []);
+    withSiblings(join(web, 'assets', 'logo.svg'), Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(400)}</svg>`), ['br', 'gz']);
     const config = dashboardEnv.parse({
       WEB_ROOT: web,
       INDICATORS_URL: `http://127.0.0.1:${upstreamPort}`,
@@ -80,12 +107,89 @@ describe('dashboard server: the page and the forwarding of its calls', () => {
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('x-frame-options')).toBe('DENY');
-    const asset = await fetch(`${base}/assets/index-abc.js`);
+    const asset = await fetch(`${base}/assets/index-Ab3_x-9Z.js`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const escape = await fetch(`${base}/..%2f..%2f..%2fetc%2fpasswd`);
     expect(await escape.text()).toBe('<!doctype html><title>page</title>');
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
     expect((await fetch(`${base}/index.html`, { method: 'DELETE' })).status).toBe(405);
+  });
+
+  describe('precompressed assets', () => {
+    it('sends brotli when the client accepts it, gzip ahead of it only when weighted higher', async () => {
+      const br = await raw(`${base}/assets/main-BgLo7pME.js`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+      expect(br.status).toBe(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['vary']).toBe('Accept-Encoding');
+      expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(Number(br.headers['content-length'])).toBe(br.body.length);
+      expect(br.body.length).toBeLessThan(script.length / 2);
+      expect(brotliDecompressSync(br.body)).toEqual(script);
+      const weighted = await raw(`${base}/assets/main-BgLo7pME.js`, { 'accept-encoding': 'br;q=0.5, gzip' });
+      expect(weighted.headers['content-encoding']).toBe('gzip');
+    });
+
+    it('sends gzip when only gzip is accepted', async () => {
+      const gz = await raw(`${base}/assets/main-BgLo7pME.js`, { 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers['vary']).toBe('Accept-Encoding');
+      expect(Number(gz.headers['content-length'])).toBe(gz.body.length);
+      expect(gunzipSync(gz.body)).toEqual(script);
+    });
+
+    it.each([
+      ['both refused', { 'accept-encoding': 'br;q=0, gzip;q=0' }],
+      ['no Accept-Encoding', {}],
+      ['only codings it has not got', { 'accept-encoding': 'deflate, zstd' }],
+    ])('sends the bytes as they are when %s', async (_, headers: Record<string, string>) => {
+      const identity = await raw(`${base}/assets/main-BgLo7pME.js`, headers);
+      expect(identity.headers['content-encoding']).toBeUndefined();
+      expect(identity.headers['vary']).toBe('Accept-Encoding');
+      expect(identity.headers['content-length']).toBe(String(script.length));
+      expect(identity.body).toEqual(script);
+    });
+
+    it('falls back to the next coding, then to the file itself, when the build wrote no sibling', async () => {
+      const css = await raw(`${base}/assets/index-rR-xZAfL.css`, { 'accept-encoding': 'br, gzip' });
+      expect(css.headers['content-encoding']).toBe('gzip');
+      expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+      expect(gunzipSync(css.body)).toEqual(styles);
+      const bare = await raw(`${base}/assets/chunk-Cq2mNn0e.js`, { 'accept-encoding': 'br, gzip' });
+      expect(bare.headers['content-encoding']).toBeUndefined();
+      expect(bare.body).toEqual(script);
+    });
+
+    it('answers HEAD with the headers of the GET it stands for and no body', async () => {
+      const get = await raw(`${base}/assets/main-BgLo7pME.js`, { 'accept-encoding': 'br' });
+      const head = await raw(`${base}/assets/main-BgLo7pME.js`, { 'accept-encoding': 'br' }, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.body.length).toBe(0);
+      for (const name of ['content-encoding', 'content-length', 'content-type', 'vary', 'cache-control', 'content-security-policy']) expect(head.headers[name]).toBe(get.headers[name]);
+    });
+
+    it('keeps the security headers on a compressed answer', async () => {
+      const br = await raw(`${base}/assets/main-BgLo7pME.js`, { 'accept-encoding': 'br' });
+      expect(br.headers['x-content-type-options']).toBe('nosniff');
+      expect(br.headers['x-frame-options']).toBe('DENY');
+      expect(br.headers['content-security-policy']).toContain("default-src 'self'");
+    });
+
+    it('caches only hashed assets for a year; the page and unhashed files are asked for again', async () => {
+      const immutable = 'public, max-age=31536000, immutable';
+      for (const asset of ['/assets/main-BgLo7pME.js', '/assets/index-rR-xZAfL.css', '/assets/chunk-Cq2mNn0e.js']) {
+        expect((await raw(`${base}${asset}`, { 'accept-encoding': 'br, gzip' })).headers['cache-control']).toBe(immutable);
+      }
+      const svg = await raw(`${base}/assets/logo.svg`, { 'accept-encoding': 'br' });
+      expect(svg.headers['content-encoding']).toBe('br');
+      expect(svg.headers['content-type']).toBe('image/svg+xml');
+      expect(svg.headers['cache-control']).toBe('no-cache');
+      for (const page of ['/', '/index.html', '/overview']) {
+        const answer = await raw(`${base}${page}`, { 'accept-encoding': 'br, gzip' });
+        expect(answer.headers['cache-control']).toBe('no-cache');
+        expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(answer.body.toString()).toBe('<!doctype html><title>page</title>');
+      }
+    });
   });
 });

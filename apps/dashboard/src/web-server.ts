@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { acceptedCodings, Coding } from './accept-encoding';
 import { DashboardConfig, ServiceName, upstreamsOf } from './config';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -18,6 +19,12 @@ const CONTENT_TYPES: Record<string, string> = {
 
 // Headers that belong to one hop, not to the message (RFC 9110 §7.6.1).
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'proxy-connection', 'te', 'trailer']);
+
+// The build writes these beside each compressible file (tools/build.mjs, precompress); nothing is compressed per request.
+const SIBLING: Record<Coding, string> = { br: '.br', gzip: '.gz' };
+
+// Vite's output names: `assets/<name>-<hash>.<ext>`, the hash 8 characters of base64url.
+const HASHED_ASSET = /-[\w-]{8}\.(?:js|css)$/;
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -102,16 +109,27 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, r
   const file = inside && (await stat(wanted).catch(() => null))?.isFile() ? wanted : path.join(root, 'index.html');
   const info = await stat(file).catch(() => null);
   if (!info) return problem(response, 503, 'Service unavailable', 'Trang chưa được xây dựng', 'the page has not been built (node tools/build.mjs apps/dashboard)');
-  const hashed = file.includes(`${path.sep}assets${path.sep}`);
+  // Built assets carry their hash in the name; the page itself is always asked for again.
+  const hashed = path.dirname(file) === path.join(root, 'assets') && HASHED_ASSET.test(path.basename(file));
+  // The first precompressed sibling the client accepts, else the file as it is.
+  let body: { file: string; size: number; coding?: Coding } = { file, size: info.size };
+  for (const coding of acceptedCodings(request.headers['accept-encoding'])) {
+    const sibling = await stat(file + SIBLING[coding]).catch(() => null);
+    if (sibling?.isFile()) {
+      body = { file: file + SIBLING[coding], size: sibling.size, coding };
+      break;
+    }
+  }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
     'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'content-length': String(info.size),
-    // Built assets carry their hash in the name; the page itself is always asked for again.
+    'content-length': String(body.size),
+    ...(body.coding ? { 'content-encoding': body.coding } : {}),
+    vary: 'Accept-Encoding',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (request.method === 'HEAD') return void response.end();
-  await new Promise<void>((resolve, reject) => createReadStream(file).on('error', reject).pipe(response).on('finish', resolve));
+  await new Promise<void>((resolve, reject) => createReadStream(body.file).on('error', reject).pipe(response).on('finish', resolve));
 }
 
 function problem(response: ServerResponse, status: number, title: string, titleVi: string, detail: string, detailVi = detail, service?: ServiceName): void {

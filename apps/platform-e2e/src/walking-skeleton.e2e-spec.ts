@@ -63,7 +63,7 @@ describe('walking skeleton: report in, provincial value out', () => {
     for (const service of started) services[service.name] = service;
     // A new consumer group reads the topic from the start; on a developer's long-lived broker that
     // history can be long. Let indicators catch up first, so the tests time only their own events.
-    await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC, 110000);
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, `${groups.indicators}-fold`, ReportSubmission.TOPIC, 110000);
     const token = await post('/api/v1/auth/token', {}, { username: 'admin', password: adminPassword });
     admin = { authorization: `Bearer ${token.accessToken}` };
     await put('/api/v1/forms', admin, reportFormFixture(province, { code: FORM, periodType: 'year', deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 }, indicators }));
@@ -173,7 +173,7 @@ describe('walking skeleton: report in, provincial value out', () => {
     const etag = first.headers.get('etag')!;
     const events = (await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter((x) => x.value.includes(`"formCode":"${form}"`)).length >= 11)).filter((m) => m.value.includes(`"formCode":"${form}"`));
     await produceRaw(env.KAFKA_BROKERS, ReportSubmission.TOPIC, [...events].reverse().map((m) => ({ key: m.key!, value: m.value })));
-    await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC);
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, `${groups.indicators}-fold`, ReportSubmission.TOPIC);
     const again = await fetch(scorecardUrl, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(await (await fetch(scorecardUrl)).json()).toEqual(await first.json());
@@ -185,13 +185,15 @@ describe('walking skeleton: report in, provincial value out', () => {
     await waitFor(() => provincialValue(province, code('BTS'), '2022'), (v) => v?.value === 1396, { what: 'first value' });
 
     const key = ReportSubmission.keyOf({ provinceCode: province, unitCode: unit.unitCode, period: '2022' });
-    const [original] = (await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key))).filter((m) => m.key === key);
+    // Keyed by province: this unit's event is the one carrying its code.
+    const mine = (m: { key: string | null; value: string }) => m.key === key && m.value.includes(`"unitCode":"${unit.unitCode}"`);
+    const [original] = (await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some(mine))).filter(mine);
     // The broker delivers the very same event again, twice (a producer retry, a relay restart).
     await produceRaw(env.KAFKA_BROKERS, ReportSubmission.TOPIC, [
       { key, value: original!.value },
       { key, value: original!.value },
     ]);
-    await waitForGroupToCatchUp(env.KAFKA_BROKERS, groups.indicators, ReportSubmission.TOPIC);
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, `${groups.indicators}-fold`, ReportSubmission.TOPIC);
 
     const after = await provincialValue(province, code('BTS'), '2022');
     expect(after).toMatchObject({ value: 1396, reportingUnits: 1 });

@@ -20,3 +20,4 @@ export * from './known-forms/known-form.schema';
 export * from './known-forms/known-forms.service';
 export * from './known-forms/known-forms.module';
 export * from './queues/queue-readiness';
+export * from './consumer/batch-consumer';

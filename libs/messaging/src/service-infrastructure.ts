@@ -26,7 +26,9 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
   return [
     // ignoreUndefined: a validated DTO carries its absent optional fields as undefined, which the
     // driver would otherwise store as null.
-    MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000, ignoreUndefined: true }),
+    // maxPoolSize: a service's own bound on concurrent store operations (the driver's default is 100),
+    // so a burst queues in the service instead of exhausting the store's connections (docs/adr/0002).
+    MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000, ignoreUndefined: true, maxPoolSize: 24 }),
     MessagingModule.forRoot(kafkaSettingsOf(env, service), { pollIntervalMs: env.OUTBOX_POLL_MS ?? 1000, batchSize: 100 }),
     PlatformModule.forRoot({
       readiness: {

@@ -1,10 +1,12 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
 import { aggregateValue, formatPeriodId, periodsBetween } from '@dtp/domain';
 import { AggregateViewDto } from './aggregate-view.dto';
 import { AggregationService } from './aggregation.service';
-import { aggregateIdOf } from './schemas/aggregate.schema';
+import { Aggregate } from './schemas/aggregate.schema';
+import { ViewCache } from '../read-models/view-cache';
+import { HierarchyService } from '../units/hierarchy.service';
 
 /** A series longer than this is a report, not a chart: ask the exports service. */
 const MAX_SERIES = 240;
@@ -12,7 +14,11 @@ const MAX_SERIES = 240;
 @ApiTags('aggregates')
 @Controller('api/v1/aggregates')
 export class AggregatesController {
-  constructor(private readonly aggregation: AggregationService) {}
+  constructor(
+    private readonly aggregation: AggregationService,
+    private readonly views: ViewCache,
+    private readonly hierarchy: HierarchyService,
+  ) {}
 
   @Get(':unitCode/:indicatorCode')
   @ApiOperation({ summary: 'An indicator for a unit over a range of periods of one type (from and to included), for trends and charts' })
@@ -37,29 +43,38 @@ export class AggregatesController {
       throw refusal(400, 'invalid-period', error.message, 'from và to phải cùng loại kỳ báo cáo', [{ field: 'to', message: error.message, messageVi: 'from và to phải cùng loại kỳ báo cáo' }]);
     }
     if (periods.length > MAX_SERIES) throw refusal(400, 'validation', `at most ${MAX_SERIES} periods at once`, `tối đa ${MAX_SERIES} kỳ một lần`, [{ field: 'to', message: `at most ${MAX_SERIES} periods`, messageVi: `tối đa ${MAX_SERIES} kỳ` }]);
-    const found = new Map((await this.aggregation.getMany(periods.map((p) => aggregateIdOf(unitCode, indicatorCode, p)))).map((a) => [a.period, a]));
-    const points = periods.map((period) => {
-      const a = found.get(period);
-      return { period, value: a ? aggregateValue(a.totals, a.kind) : null, reportingUnits: a?.totals.reporting ?? 0 };
+    const view = await this.views.get(this.hierarchy.provinceOf(unitCode), `series/${unitCode}/${indicatorCode}/${from}/${to}`, async () => {
+      const found = await this.aggregation.ofUnit(unitCode, periods);
+      return periods.map((period) => {
+        const a = found.get(period)?.get(indicatorCode);
+        return { period, value: a ? aggregateValue(a.totals, a.kind) : null, reportingUnits: a?.totals.reporting ?? 0 };
+      });
     });
-    return withEtag(request, reply, points);
+    return withSerialisedEtag(request, reply, view);
   }
 
   @Get(':unitCode/:indicatorCode/:period')
   @ApiOperation({ summary: 'The aggregated value of an indicator for a unit (a province or any level) and period' })
   @ApiOkResponse({ type: AggregateViewDto })
-  async get(@Param('unitCode') unitCode: string, @Param('indicatorCode') indicatorCode: string, @Param('period') period: string): Promise<AggregateViewDto> {
-    const aggregate = await this.aggregation.get(unitCode, indicatorCode, period);
-    if (!aggregate) throw new NotFoundException(`no data for ${indicatorCode} at ${unitCode} in ${period}`);
-    return {
-      unitCode: aggregate.unitCode,
-      indicatorCode: aggregate.indicatorCode,
-      period: aggregate.period,
-      kind: aggregate.kind,
-      value: aggregateValue(aggregate.totals, aggregate.kind),
-      reportingUnits: aggregate.totals.reporting,
-      totals: { ...aggregate.totals },
-      updatedAt: aggregate.updatedAt,
-    };
+  async get(@Param('unitCode') unitCode: string, @Param('indicatorCode') indicatorCode: string, @Param('period') period: string, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike): Promise<string | undefined> {
+    const view = await this.views.get(this.hierarchy.provinceOf(unitCode), `aggregate/${unitCode}/${indicatorCode}/${period}`, async () => {
+      const aggregate = await this.aggregation.get(unitCode, indicatorCode, period);
+      return aggregate ? viewOf(aggregate) : null;
+    });
+    if (view.json === 'null') throw new NotFoundException(`no data for ${indicatorCode} at ${unitCode} in ${period}`);
+    return withSerialisedEtag(request, reply, view);
   }
+}
+
+function viewOf(aggregate: Aggregate): AggregateViewDto {
+  return {
+    unitCode: aggregate.unitCode,
+    indicatorCode: aggregate.indicatorCode,
+    period: aggregate.period,
+    kind: aggregate.kind,
+    value: aggregateValue(aggregate.totals, aggregate.kind),
+    reportingUnits: aggregate.totals.reporting,
+    totals: { ...aggregate.totals },
+    updatedAt: aggregate.updatedAt,
+  };
 }

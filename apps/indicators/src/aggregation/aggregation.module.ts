@@ -5,7 +5,8 @@ import { AppliedOutboxRelay } from './applied-outbox.relay';
 import { AggregatesController } from './aggregates.controller';
 import { AggregationService } from './aggregation.service';
 import { RebuildService } from './rebuild.service';
-import { Aggregate, AggregateSchema } from './schemas/aggregate.schema';
+import { UnitAggregate, UnitAggregateSchema } from './schemas/aggregate.schema';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
 import { SubmissionConsumer } from './submission.consumer';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -15,13 +16,14 @@ import { UnitsModule } from '../units/units.module';
   imports: [
     UnitsModule,
     ProgrammesModule,
+    ReadModelsModule,
     MongooseModule.forFeature([
-      { name: Aggregate.name, schema: AggregateSchema },
+      { name: UnitAggregate.name, schema: UnitAggregateSchema },
       { name: AppliedSubmission.name, schema: AppliedSubmissionSchema },
     ]),
   ],
-  controllers: [AggregatesController, SubmissionConsumer],
-  providers: [AggregationService, AggregateOutboxRelay, AppliedOutboxRelay, RebuildService],
-  exports: [RebuildService, AggregationService],
+  controllers: [AggregatesController],
+  providers: [SubmissionConsumer, AggregationService, AggregateOutboxRelay, AppliedOutboxRelay, RebuildService],
+  exports: [RebuildService, AggregationService, SubmissionConsumer, ReadModelsModule],
 })
 export class AggregationModule {}

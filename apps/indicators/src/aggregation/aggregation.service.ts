@@ -1,114 +1,163 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission, Scorecard } from '@dtp/contracts';
-import {
-  addTotals,
-  aggregateValue,
-  AggregationKind,
-  ContributedValue,
-  contributionDelta,
-  EMPTY_TOTALS,
-  kindOfValue,
-  supersedes,
-  targetStatus,
-} from '@dtp/domain';
+import { aggregateValue, targetStatus } from '@dtp/domain';
 import { DocumentLocks, outboxAppend } from '@dtp/messaging';
-import { Model } from 'mongoose';
+import { AnyBulkWriteOperation, Model } from 'mongoose';
 import { AggregateOutboxRelay } from './aggregate-outbox.relay';
 import { AppliedOutboxRelay } from './applied-outbox.relay';
-import { countsIn, periodEndOf, valueOf } from './submission-rules';
+import { AppliedState, emptyUnitPeriod, foldSubmissions, statesTouchedBy, unitPeriodIdOf, UnitPeriodState } from './fold';
+import { FoldGenerations } from '../read-models/fold-generations.service';
+import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
-import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
+import { Aggregate, aggregatesIn, UnitAggregate } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
 
 const SOURCE = 'indicators';
-const MAX_WRITE_ATTEMPTS = 25;
-const DUPLICATE_KEY = 11000;
 
-interface ContributionChange {
-  event: ReportSubmission.Envelope;
-  targetUnit: string;
-  indicatorCode: string;
-  kind: AggregationKind;
-  next: ContributedValue | undefined;
-}
+/** The lock every writer of a province's aggregates holds: the fold, the rebuild, the outbox relays. */
+export const FOLD_LOCK = 'fold';
+
+/** Reads at once against the store, so a large batch does not open hundreds of queries together. */
+const READ_CONCURRENCY = 16;
 
 /**
- * Folds `reports.submission.v1` events into running aggregates at the reporting unit and every
- * level above it. Idempotent by revision: a duplicate or an older revision changes nothing, so
- * redelivery after a crash between two levels completes the fold without counting twice.
+ * Folds `reports.submission.v1` into aggregates at the reporting unit and every level above it,
+ * a batch at a time: each touched unit-period document is read once and written once per batch
+ * (libs: fold.ts does the arithmetic). One writer per province: the events are keyed by province,
+ * the consumer that owns the partition folds them, and in this process the province's lock
+ * serialises the fold with the rebuild and the outbox relays (docs/adr/0007).
  */
 @Injectable()
 export class AggregationService {
   constructor(
-    @InjectModel(Aggregate.name) private readonly aggregates: Model<Aggregate>,
+    @InjectModel(UnitAggregate.name) private readonly aggregates: Model<UnitAggregate>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     private readonly relay: AggregateOutboxRelay,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
     private readonly programmes: ProgrammesService,
     private readonly appliedRelay: AppliedOutboxRelay,
+    private readonly generations: FoldGenerations,
   ) {}
 
-  async applySubmission(event: ReportSubmission.Envelope): Promise<void> {
-    const s = event.data;
-    const previous = await this.applied.findById(s.submissionId).lean().exec();
-    if (previous && previous.revision >= s.revision) return;
+  applySubmission(event: ReportSubmission.Envelope): Promise<void> {
+    return this.applyBatch([event]);
+  }
 
-    const counts = countsIn(s);
-    const carried = new Set(s.values.map((v) => v.indicatorCode));
-    const changes: Array<Omit<ContributionChange, 'targetUnit'>> = [
-      ...s.values.map((v) => ({ event, indicatorCode: v.indicatorCode, kind: kindOfValue(v), next: counts ? valueOf(v) : undefined })),
-      // Indicators the previous revision carried and this one does not: withdraw them.
-      ...(previous?.values ?? [])
-        .map((v) => v.indicatorCode)
-        .filter((code) => !carried.has(code))
-        .map((code) => ({ event, indicatorCode: code, kind: 'sum' as AggregationKind, next: undefined })),
-    ];
-    const targets = this.hierarchy.targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period));
-    for (const change of changes) {
-      for (const targetUnit of targets) await this.applyContribution({ ...change, targetUnit });
+  /** Folds a batch of events (any provinces, in delivery order); resolves once everything is stored. */
+  async applyBatch(events: readonly ReportSubmission.Envelope[]): Promise<void> {
+    const byProvince = new Map<string, ReportSubmission.Envelope[]>();
+    for (const e of events) byProvince.set(e.data.provinceCode, [...(byProvince.get(e.data.provinceCode) ?? []), e]);
+    await Promise.all([...byProvince].map(([provinceCode, mine]) => this.locks.run(FOLD_LOCK, provinceCode, () => this.foldProvince(provinceCode, mine))));
+  }
+
+  private async foldProvince(provinceCode: string, events: ReportSubmission.Envelope[]): Promise<void> {
+    await this.hierarchy.refresh();
+    const payloads = events.map((e) => e.data);
+    const correlationOf = new Map(events.map((e) => [e.data.submissionId, e.correlationId]));
+    const targetsOf = this.hierarchy.targetsOf.bind(this.hierarchy);
+
+    const applied = await this.readApplied([...new Set(payloads.map((s) => s.submissionId))]);
+    const touched = statesTouchedBy(payloads, targetsOf);
+    const stored = await this.readStates(touched.map((t) => t._id));
+    const states = new Map(touched.map((t) => [t._id, stored.get(t._id)?.state ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
+    const versions = new Map([...stored].map(([id, s]) => [id, s.version]));
+
+    const outcome = foldSubmissions(payloads, states, applied, targetsOf);
+    if (outcome.applied.size === 0) return;
+
+    const now = new Date();
+    const writes: AnyBulkWriteOperation<UnitAggregate>[] = [];
+    for (const [_id, { state, before, lastSubmissionId }] of outcome.changed) {
+      const correlationId = correlationOf.get(lastSubmissionId) ?? lastSubmissionId;
+      const notices: Scorecard.Envelope[] = [];
+      for (const [indicatorCode, valueBefore] of before) {
+        const aggregate = state.indicators[indicatorCode];
+        if (!aggregate) continue;
+        const value = aggregateValue(aggregate.totals, aggregate.kind);
+        const where = { provinceCode, unitCode: state.unitCode, indicatorCode, period: state.period };
+        notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data: { kind: 'aggregate-changed', ...where, value, reportingUnits: aggregate.totals.reporting } }));
+        for (const data of await this.statusChanges(where, valueBefore, value)) notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data }));
+      }
+      const outbox = outboxAppend(Scorecard.TOPIC, notices, now);
+      const version = versions.get(_id);
+      if (version === undefined) {
+        writes.push({ insertOne: { document: { ...state, version: 1, updatedAt: now, ...outbox.fields } as never } });
+      } else {
+        const changedIndicators = Object.fromEntries([...before.keys()].map((code) => [`indicators.${code}`, state.indicators[code]]));
+        writes.push({ updateOne: { filter: { _id, version } as never, update: { $set: { ...changedIndicators, updatedAt: now, ...outbox.$set }, $inc: { version: 1, ...outbox.$inc } } as never } });
+      }
     }
-    // A report newly late: announced from the same write that records it as applied.
-    const late = s.late && !previous?.late
-      ? outboxAppend(Scorecard.TOPIC, [Scorecard.envelope({ source: SOURCE, correlationId: event.correlationId, data: { kind: 'unit-late', provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode } })])
-      : undefined;
-    // Last, so a crash before it replays the event; one key's events arrive in order, one at a time.
-    await this.locks.run(this.applied.collection.collectionName, s.submissionId, () =>
-      this.applied.updateOne(
-        { _id: s.submissionId },
-        {
-          $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values, ...(late?.$set ?? {}) },
-          ...(late ? { $inc: late.$inc } : {}),
-        },
-        { upsert: true },
-      ),
-    );
+    if (writes.length > 0) {
+      const result = await this.aggregates.bulkWrite(writes, { ordered: false });
+      const updates = writes.filter((w) => 'updateOne' in w).length;
+      // Another writer moved a document since it was read (a partition handed over mid-batch):
+      // fail the batch; it is delivered again and what was written is recognised by revision.
+      if (result.matchedCount !== updates) throw new Error(`fold of province ${provinceCode}: ${updates - result.matchedCount} aggregate(s) changed by another writer; retrying the batch`);
+    }
+    // Last, so a crash before it delivers the batch again and the fold completes it.
+    await this.writeApplied(outcome.applied, new Set(outcome.newlyLate.map((s) => s.submissionId)), correlationOf, now);
+    await this.generations.bump(provinceCode);
     this.relay.nudge();
-    if (late) this.appliedRelay.nudge();
+    if (outcome.newlyLate.length > 0) this.appliedRelay.nudge();
+  }
+
+  private async readApplied(ids: string[]): Promise<Map<string, AppliedState>> {
+    const found = await mapLimited(ids, READ_CONCURRENCY, (id) => this.applied.findById(id, { revision: 1, late: 1, values: 1 }).lean<AppliedState & { _id: string }>().exec());
+    return new Map(found.filter((a): a is AppliedState & { _id: string } => a !== null).map((a) => [a._id, { revision: a.revision, late: a.late, values: a.values ?? [] }]));
+  }
+
+  /** Unit-period documents by id, one indexed read each (FerretDB pushes down `_id` equality, not `$in`). */
+  private async readStates(ids: string[]): Promise<Map<string, { state: UnitPeriodState; version: number }>> {
+    const found = await mapLimited(ids, READ_CONCURRENCY, (id) => this.aggregates.findById(id, { outbox: 0 }).lean<UnitAggregate>().exec());
+    return new Map(
+      found
+        .filter((d): d is UnitAggregate => d !== null)
+        .map((d) => [d._id, { state: { _id: d._id, provinceCode: d.provinceCode, unitCode: d.unitCode, period: d.period, indicators: d.indicators ?? {} }, version: d.version }]),
+    );
+  }
+
+  private async writeApplied(applied: Map<string, ReportSubmission.Payload>, newlyLate: Set<string>, correlationOf: Map<string, string>, now: Date): Promise<void> {
+    const writes = [...applied.values()].map((s) => {
+      // A report newly late: announced from the same write that records it as applied.
+      const late = newlyLate.has(s.submissionId)
+        ? outboxAppend(Scorecard.TOPIC, [Scorecard.envelope({ source: SOURCE, correlationId: correlationOf.get(s.submissionId) ?? s.submissionId, data: { kind: 'unit-late', provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode } })], now)
+        : undefined;
+      return {
+        updateOne: {
+          filter: { _id: s.submissionId },
+          update: {
+            $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values, ...(late?.$set ?? {}) },
+            ...(late ? { $inc: late.$inc } : {}),
+          },
+          upsert: true,
+        },
+      };
+    });
+    if (writes.length > 0) await this.applied.bulkWrite(writes as never, { ordered: true });
   }
 
   /** The aggregates of the units below the province (not the province's own) for one indicator and period. */
-  unitsOf(provinceCode: string, indicatorCode: string, period: string): Promise<Aggregate[]> {
-    return this.aggregates
-      .find({ provinceCode, indicatorCode, period, unitCode: { $ne: provinceCode } }, { outbox: 0, outboxCount: 0, contributions: 0 })
-      .lean<Aggregate[]>()
-      .exec();
+  async unitsOf(provinceCode: string, indicatorCode: string, period: string): Promise<Aggregate[]> {
+    const docs = await this.aggregates.find({ provinceCode, period }, { outbox: 0 }).lean<UnitAggregate[]>().exec();
+    return docs.filter((d) => d.unitCode !== provinceCode).flatMap((d) => aggregatesIn(d).filter((a) => a.indicatorCode === indicatorCode));
   }
 
   /** The reports received for a form and period in a province: the latest revision of each. */
   receivedFor(provinceCode: string, formCode: string, period: string): Promise<AppliedSubmission[]> {
-    return this.applied.find({ provinceCode, formCode, period }, { values: 0 }).lean<AppliedSubmission[]>().exec();
+    return this.applied.find({ provinceCode, formCode, period }, { values: 0, outbox: 0 }).lean<AppliedSubmission[]>().exec();
   }
 
-  /** Several aggregates at once, by id (`aggregateIdOf`). */
-  getMany(ids: string[]): Promise<Aggregate[]> {
-    return this.aggregates.find({ _id: { $in: ids } }, { outbox: 0, outboxCount: 0 }).lean<Aggregate[]>().exec();
+  /** A unit's aggregates in each of the periods asked, by period (absent where nothing was reported). */
+  async ofUnit(unitCode: string, periods: readonly string[]): Promise<Map<string, Map<string, Aggregate>>> {
+    const docs = await mapLimited([...new Set(periods)], READ_CONCURRENCY, (period) => this.aggregates.findById(unitPeriodIdOf(unitCode, period), { outbox: 0 }).lean<UnitAggregate>().exec());
+    return new Map(docs.filter((d): d is UnitAggregate => d !== null).map((d) => [d.period, new Map(aggregatesIn(d).map((a) => [a.indicatorCode, a]))]));
   }
 
   async get(unitCode: string, indicatorCode: string, period: string): Promise<Aggregate | null> {
-    return this.aggregates.findById(aggregateIdOf(unitCode, indicatorCode, period), { outbox: 0, outboxCount: 0 }).lean<Aggregate>().exec();
+    return (await this.ofUnit(unitCode, [period])).get(period)?.get(indicatorCode) ?? null;
   }
 
   /** The programmes' targets on this indicator whose status the new value changes (a target newly achieved, …). */
@@ -124,69 +173,15 @@ export class AggregationService {
       .filter((c) => c.statusBefore !== c.statusAfter)
       .map((c) => ({ kind: 'target-status-changed' as const, ...where, value: after, programmeCode: c.programmeCode, target: c.target.value, statusBefore: c.statusBefore, statusAfter: c.statusAfter }));
   }
-
-  private applyContribution(change: ContributionChange): Promise<void> {
-    const _id = aggregateIdOf(change.targetUnit, change.indicatorCode, change.event.data.period);
-    return this.locks.run(this.aggregates.collection.collectionName, _id, () => this.writeContribution(_id, change));
-  }
-
-  /** Read, fold, write conditionally on the version read; retried when another writer won. */
-  private async writeContribution(_id: string, change: ContributionChange): Promise<void> {
-    const s = change.event.data;
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const current = await this.aggregates.findById(_id, { outbox: 0 }).lean<Aggregate>().exec();
-      const applied: AppliedContribution | undefined = current?.contributions?.[s.unitCode];
-      if (!supersedes(s.revision, applied)) return;
-
-      const before = applied && !applied.withdrawn ? applied : undefined;
-      const delta = contributionDelta(before, change.next);
-      const totals = addTotals(current?.totals ?? EMPTY_TOTALS, delta);
-      const kind = current?.kind && change.next === undefined ? current.kind : change.kind;
-      const contribution: AppliedContribution = { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined };
-      const now = new Date();
-      const where = { provinceCode: s.provinceCode, unitCode: change.targetUnit, indicatorCode: change.indicatorCode, period: s.period };
-      const value = aggregateValue(totals, kind);
-      const notices = [
-        Scorecard.envelope({ source: SOURCE, correlationId: change.event.correlationId, data: { kind: 'aggregate-changed', ...where, value, reportingUnits: totals.reporting } }),
-        ...(await this.statusChanges(where, current ? aggregateValue(current.totals, current.kind) : null, value)).map((data) =>
-          Scorecard.envelope({ source: SOURCE, correlationId: change.event.correlationId, data }),
-        ),
-      ];
-      const outbox = outboxAppend(Scorecard.TOPIC, notices, now);
-      try {
-        if (current) {
-          const { matchedCount } = await this.aggregates.updateOne(
-            { _id, version: current.version },
-            {
-              $set: { [`contributions.${s.unitCode}`]: contribution, kind, updatedAt: now, ...outbox.$set },
-              $inc: { ...incOf(delta), version: 1, ...outbox.$inc },
-            },
-          );
-          if (matchedCount === 1) return;
-        } else {
-          await this.aggregates.collection.insertOne({
-            _id: _id as never,
-            provinceCode: s.provinceCode,
-            unitCode: change.targetUnit,
-            indicatorCode: change.indicatorCode,
-            period: s.period,
-            kind,
-            totals,
-            contributions: { [s.unitCode]: contribution },
-            version: 1,
-            updatedAt: now,
-              ...outbox.fields,
-          });
-          return;
-        }
-      } catch (error) {
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      }
-    }
-    throw new Error(`aggregate ${_id}: too much contention, gave up after ${MAX_WRITE_ATTEMPTS} attempts`);
-  }
 }
 
-function incOf(delta: typeof EMPTY_TOTALS): Record<string, number> {
-  return Object.fromEntries(Object.entries(delta).map(([k, v]) => [`totals.${k}`, v]));
+/** Runs `task` over `items` with at most `limit` at once; results in the items' order. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -8,7 +8,7 @@ import { Connection } from 'mongoose';
 import { AggregationModule } from './aggregation.module';
 import { AggregationService } from './aggregation.service';
 import { RebuildService } from './rebuild.service';
-import { Aggregate } from './schemas/aggregate.schema';
+import { aggregatesIn, UnitAggregate } from './schemas/aggregate.schema';
 
 /**
  * The incremental path and the rebuild must agree: after any history of submissions, revisions,
@@ -42,8 +42,9 @@ describe('rebuilding aggregates (FerretDB)', () => {
 
   /** Totals by aggregate, leaving out aggregates nothing counts in any more. */
   const totals = async (provinceCode: string) => {
-    const docs = await moduleRef.get<Connection>(getConnectionToken()).collection<Aggregate>('aggregates').find({ provinceCode }).toArray();
-    return Object.fromEntries(docs.filter((d) => d.totals.reporting !== 0).map((d) => [d._id, d.totals]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    const docs = await moduleRef.get<Connection>(getConnectionToken()).collection<UnitAggregate>('unit_aggregates').find({ provinceCode }).toArray();
+    const all = docs.flatMap((d) => aggregatesIn(d));
+    return Object.fromEntries(all.filter((a) => a.totals.reporting !== 0).map((a) => [a._id, a.totals]).sort(([a], [b]) => String(a).localeCompare(String(b))));
   };
 
   const step = fc.record({
@@ -84,7 +85,7 @@ describe('rebuilding aggregates (FerretDB)', () => {
       await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: `${province}${unit}`, period: '2023', values: [{ indicatorCode: 'BTS', value }] }));
     }
     const before = await totals(province);
-    await moduleRef.get<Connection>(getConnectionToken()).collection('aggregates').deleteMany({ provinceCode: province });
+    await moduleRef.get<Connection>(getConnectionToken()).collection('unit_aggregates').deleteMany({ provinceCode: province });
     const report = await rebuild.rebuild(province, ['2023']);
     expect(report).toMatchObject({ provinceCode: province, submissions: 2, aggregates: 3 });
     expect(report.ms).toBeGreaterThanOrEqual(0);

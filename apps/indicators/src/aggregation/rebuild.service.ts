@@ -1,82 +1,108 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { kindOfValue, totalsFromContributions } from '@dtp/domain';
+import { ReportSubmission } from '@dtp/contracts';
 import { DocumentLocks } from '@dtp/messaging';
-import { Model } from 'mongoose';
-import { Aggregate, aggregateIdOf, AppliedContribution } from './schemas/aggregate.schema';
+import { AnyBulkWriteOperation, Model } from 'mongoose';
+import { FOLD_LOCK } from './aggregation.service';
+import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
+import { UnitAggregate } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
+import { FoldGenerations } from '../read-models/fold-generations.service';
 import { HierarchyService } from '../units/hierarchy.service';
-import { countsIn, periodEndOf, valueOf } from './submission-rules';
 
 export interface RebuildReport {
   provinceCode: string;
   submissions: number;
+  /** Aggregates (unit × indicator × period) recomputed. */
   aggregates: number;
   ms: number;
 }
 
-interface Rebuilt {
-  unitCode: string;
-  indicatorCode: string;
-  period: string;
-  kind: Aggregate['kind'];
-  contributions: Record<string, AppliedContribution>;
-}
+/** Documents per bulk write: large enough to amortise the round trip, small enough to stay well under 16 MB. */
+const WRITE_CHUNK = 200;
 
 /**
  * Recomputes every aggregate of a province from the latest applied revision of each submission,
- * by the same rules as the incremental path (docs/adr/0003). Documents are updated in place, so
- * their pending outbox entries survive; aggregates nothing contributes to any more are zeroed.
- * Run it while the province's events are not being consumed: on FerretDB the per-document lock
- * protects writes within one process only (docs/adr/0002).
+ * with the fold's own code run over empty state (fold.ts), so the rebuild and the incremental path
+ * cannot disagree. Documents are updated in place, so their pending outbox entries survive;
+ * documents nothing contributes to any more are emptied. Holds the province's fold lock; across
+ * processes, run it while the province's partition is not being consumed (docs/adr/0007).
  */
 @Injectable()
-export class RebuildService {
+export class RebuildService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RebuildService.name);
+
   constructor(
-    @InjectModel(Aggregate.name) private readonly aggregates: Model<Aggregate>,
+    @InjectModel(UnitAggregate.name) private readonly aggregates: Model<UnitAggregate>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
+    private readonly generations: FoldGenerations,
   ) {}
 
-  async rebuild(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
-    const started = performance.now();
-    const scope = { provinceCode, ...(periods ? { period: { $in: periods } } : {}) };
-    const submissions = await this.applied.find(scope).lean<AppliedSubmission[]>().exec();
-    const rebuilt = new Map<string, Rebuilt>();
-    for (const s of submissions) {
-      for (const v of s.values) {
-        const value = valueOf(v);
-        for (const unitCode of this.hierarchy.targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
-          const id = aggregateIdOf(unitCode, v.indicatorCode, s.period);
-          const entry = rebuilt.get(id) ?? { unitCode, indicatorCode: v.indicatorCode, period: s.period, kind: kindOfValue(v), contributions: {} };
-          entry.contributions[s.unitCode] = countsIn(s) ? { ...value, revision: s.revision, withdrawn: false } : { revision: s.revision, withdrawn: true };
-          rebuilt.set(id, entry);
-        }
-      }
-    }
-    const now = new Date();
-    const collection = this.aggregates.collection.collectionName;
-    for (const [_id, entry] of rebuilt) {
-      const totals = totalsFromContributions(Object.values(entry.contributions).filter((c) => !c.withdrawn));
-      await this.locks.run(collection, _id, () =>
-        this.aggregates.updateOne(
-          { _id },
-          {
-            $set: { provinceCode, unitCode: entry.unitCode, indicatorCode: entry.indicatorCode, period: entry.period, kind: entry.kind, totals, contributions: entry.contributions, updatedAt: now },
-            $inc: { version: 1 },
-            $setOnInsert: { outbox: {}, outboxCount: 0 },
-          },
-          { upsert: true },
-        ),
-      );
-    }
-    const stale = await this.aggregates.find(scope, { _id: 1 }).lean<Array<{ _id: string }>>().exec();
-    for (const { _id } of stale.filter((a) => !rebuilt.has(a._id))) {
-      await this.locks.run(collection, _id, () =>
-        this.aggregates.updateOne({ _id }, { $set: { totals: totalsFromContributions([]), contributions: {}, updatedAt: now }, $inc: { version: 1 } }),
-      );
-    }
-    return { provinceCode, submissions: submissions.length, aggregates: rebuilt.size, ms: Math.round(performance.now() - started) };
+  /**
+   * A store written by the earlier, one-document-per-indicator fold has applied submissions and no
+   * unit-period documents: fold them once at start, province by province (docs/adr/0007).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.aggregates.estimatedDocumentCount()) > 0 || (await this.applied.estimatedDocumentCount()) === 0) return;
+    const provinces = (await this.applied.distinct('provinceCode')) as string[];
+    for (const provinceCode of provinces) this.logger.log(`folded the applied submissions of province ${provinceCode} into unit-period aggregates: ${JSON.stringify(await this.rebuild(provinceCode))}`);
   }
+
+  rebuild(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
+    return this.locks.run(FOLD_LOCK, provinceCode, () => this.rebuildLocked(provinceCode, periods));
+  }
+
+  private async rebuildLocked(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
+    const started = performance.now();
+    await this.hierarchy.refresh();
+    const inScope = (period: string) => !periods || periods.includes(period);
+    // Equality on the province only (pushed down on FerretDB); the periods are picked here.
+    const submissions = (await this.applied.find({ provinceCode }, { outbox: 0 }).lean<AppliedSubmission[]>().exec()).filter((s) => inScope(s.period));
+    const payloads = submissions.map(payloadOf);
+    const targetsOf = this.hierarchy.targetsOf.bind(this.hierarchy);
+    const states = new Map<string, UnitPeriodState>(statesTouchedBy(payloads, targetsOf).map((t) => [t._id, emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
+    foldSubmissions(payloads, states, new Map(), targetsOf);
+
+    const existing = (await this.aggregates.find({ provinceCode }, { _id: 1, period: 1 }).lean<Array<{ _id: string; period: string }>>().exec()).filter((d) => inScope(d.period));
+    const now = new Date();
+    const writes: AnyBulkWriteOperation<UnitAggregate>[] = [
+      ...[...states.values()].map((state) => ({
+        updateOne: {
+          filter: { _id: state._id },
+          update: {
+            $set: { provinceCode, unitCode: state.unitCode, period: state.period, indicators: state.indicators, updatedAt: now },
+            $inc: { version: 1 },
+            $setOnInsert: { outbox: {}, outboxCount: 0, outboxPending: false },
+          },
+          upsert: true,
+        },
+      })),
+      ...existing.filter((d) => !states.has(d._id)).map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $set: { indicators: {}, updatedAt: now }, $inc: { version: 1 } } } })),
+    ] as never;
+    for (let i = 0; i < writes.length; i += WRITE_CHUNK) await this.aggregates.bulkWrite(writes.slice(i, i + WRITE_CHUNK), { ordered: false });
+    await this.generations.bump(provinceCode);
+    const aggregates = [...states.values()].reduce((n, s) => n + Object.keys(s.indicators).length, 0);
+    return { provinceCode, submissions: submissions.length, aggregates, ms: Math.round(performance.now() - started) };
+  }
+}
+
+/** An applied submission as the event that last changed it (what the fold reads of it). */
+function payloadOf(s: AppliedSubmission): ReportSubmission.Payload {
+  return {
+    kind: 'submitted',
+    submissionId: s._id,
+    provinceCode: s.provinceCode,
+    unitCode: s.unitCode,
+    formCode: s.formCode ?? '',
+    period: s.period,
+    revision: s.revision,
+    status: s.status,
+    values: s.values ?? [],
+    late: s.late ?? false,
+    ...(s.countable === null || s.countable === undefined ? {} : { countable: s.countable }),
+    changedAt: new Date(0).toISOString(),
+    changedBy: 'rebuild',
+  };
 }

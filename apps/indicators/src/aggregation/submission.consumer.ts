@@ -1,21 +1,40 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ReportSubmission } from '@dtp/contracts';
-import { consumedMessage, EnvelopeConsumer } from '@dtp/messaging';
+import { EnvelopeBatchConsumer, EnvelopeConsumer, KafkaSettings } from '@dtp/messaging';
 import { AggregationService } from './aggregation.service';
 
-/** Kafka entry point of the aggregation capability; the HTTP side is AggregatesController. */
-@Controller()
-export class SubmissionConsumer {
+/** The consumer group of the fold: its own, so it reads `reports.submission.v1` in batches apart from the catalog consumers. */
+export const foldGroupOf = (groupId: string): string => `${groupId}-fold`;
+
+/**
+ * Kafka entry point of the aggregation: `reports.submission.v1` in batches, keyed by province, so
+ * the member that owns a partition is the one writer of its provinces' aggregates (docs/adr/0007).
+ */
+@Injectable()
+export class SubmissionConsumer implements OnApplicationShutdown {
+  private consumer?: EnvelopeBatchConsumer<ReportSubmission.Envelope>;
+
   constructor(
-    private readonly consumer: EnvelopeConsumer,
+    private readonly envelopes: EnvelopeConsumer,
     private readonly aggregation: AggregationService,
   ) {}
 
-  @EventPattern(ReportSubmission.TOPIC)
-  async onSubmission(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.consume(consumedMessage(context, payload), ReportSubmission.Envelope, (event) =>
-      this.aggregation.applySubmission(event as ReportSubmission.Envelope),
-    );
+  async start(settings: KafkaSettings, groupId: string): Promise<void> {
+    this.consumer = new EnvelopeBatchConsumer(settings, this.envelopes, {
+      topic: ReportSubmission.TOPIC,
+      groupId: foldGroupOf(groupId),
+      schema: ReportSubmission.Envelope as never,
+      handle: (events) => this.aggregation.applyBatch(events),
+    });
+    await this.consumer.start();
+  }
+
+  /** The consumer's fatal error, if it stopped for good. */
+  failure(): Error | undefined {
+    return this.consumer?.failure();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
   }
 }

@@ -1,3 +1,4 @@
+import { CATALOG_GENERATION, FoldGenerations } from '../read-models/fold-generations.service';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Catalog } from '@dtp/contracts';
@@ -8,12 +9,13 @@ import { IndicatorDefinitionDto } from './dto/indicator-definition.dto';
 import { IndicatorOutboxRelay } from './indicator-outbox.relay';
 import { IndicatorDefinitionRecord } from './schemas/indicator-definition.schema';
 
-const HIDDEN = { outbox: 0, outboxCount: 0 } as const;
+const HIDDEN = { outbox: 0, outboxCount: 0, outboxPending: 0 } as const;
 
 /** The province's indicator definitions: names, unit, kind, direction, who reports them. */
 @Injectable()
 export class IndicatorCatalogService {
   constructor(
+    private readonly generations: FoldGenerations,
     @InjectModel(IndicatorDefinitionRecord.name) private readonly indicators: Model<IndicatorDefinitionRecord>,
     private readonly locks: DocumentLocks,
     private readonly relay: IndicatorOutboxRelay,
@@ -33,6 +35,7 @@ export class IndicatorCatalogService {
       events: [Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'indicator-saved', provinceCode: dto.provinceCode, code: dto.code, version } })],
     }));
     this.relay.nudge();
+    await this.generations.bump(CATALOG_GENERATION);
     return this.get(dto.provinceCode, dto.code);
   }
 

@@ -8,26 +8,32 @@ import { ProgrammeOutboxRelay } from './programme-outbox.relay';
 import { Model } from 'mongoose';
 import { ProgrammeDto } from './dto/programme.dto';
 import { Programme, programmeIdOf } from './schemas/programme.schema';
+import { CATALOG_GENERATION, FoldGenerations } from '../read-models/fold-generations.service';
 
 @Injectable()
 export class ProgrammesService {
-  /** Programmes by province, for the aggregation's hot path; dropped on every save in this process. */
-  private readonly cache = new Map<string, Promise<Programme[]>>();
+  /**
+   * Programmes by province, for the aggregation's hot path, as of a catalog generation: a save in
+   * any replica bumps it, so every replica reloads within GENERATION_TTL_MS.
+   */
+  private readonly cache = new Map<string, { generation: string; programmes: Promise<Programme[]> }>();
 
   constructor(
     @InjectModel(Programme.name) private readonly programmes: Model<Programme>,
     private readonly locks: DocumentLocks,
     private readonly relay: ProgrammeOutboxRelay,
+    private readonly generations: FoldGenerations,
   ) {}
 
   /** The targets, across a province's programmes, on an indicator in a year. */
   async targetsOn(provinceCode: string, indicatorCode: string, year: number): Promise<Array<{ programmeCode: string; target: Target }>> {
-    let programmes = this.cache.get(provinceCode);
-    if (!programmes) {
-      programmes = this.list(provinceCode);
-      this.cache.set(provinceCode, programmes);
+    const generation = await this.generations.current(CATALOG_GENERATION);
+    let cached = this.cache.get(provinceCode);
+    if (!cached || cached.generation !== generation) {
+      cached = { generation, programmes: this.list(provinceCode) };
+      this.cache.set(provinceCode, cached);
     }
-    return (await programmes).flatMap((p) => p.targets.filter((t) => t.indicatorCode === indicatorCode && t.year === year).map((target) => ({ programmeCode: p.code, target })));
+    return (await cached.programmes).flatMap((p) => p.targets.filter((t) => t.indicatorCode === indicatorCode && t.year === year).map((target) => ({ programmeCode: p.code, target })));
   }
 
   /** Creates or replaces a programme; each target names a pillar of the programme, once per indicator and year. */
@@ -49,16 +55,17 @@ export class ProgrammesService {
       events: [Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'programme-saved', provinceCode: dto.provinceCode, code: dto.code, version, targets: dto.targets.length } })],
     }));
     this.relay.nudge();
+    await this.generations.bump(CATALOG_GENERATION);
     return this.get(dto.provinceCode, dto.code);
   }
 
   async get(provinceCode: string, code: string): Promise<Programme> {
-    const programme = await this.programmes.findById(programmeIdOf(provinceCode, code), { outbox: 0, outboxCount: 0 }).lean<Programme>().exec();
+    const programme = await this.programmes.findById(programmeIdOf(provinceCode, code), { outbox: 0, outboxCount: 0, outboxPending: 0 }).lean<Programme>().exec();
     if (!programme) throw new NotFoundException(`programme ${code} of province ${provinceCode} not found`);
     return programme;
   }
 
   list(provinceCode: string): Promise<Programme[]> {
-    return this.programmes.find({ provinceCode }, { outbox: 0, outboxCount: 0 }).sort({ code: 1 }).lean<Programme[]>().exec();
+    return this.programmes.find({ provinceCode }, { outbox: 0, outboxCount: 0, outboxPending: 0 }).sort({ code: 1 }).lean<Programme[]>().exec();
   }
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { aggregateValue, parsePeriodId, rankUnits } from '@dtp/domain';
-import { ApiProblemResponses, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
+import { ViewCache } from '../read-models/view-cache';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { IndicatorCatalogService } from '../catalog/indicator-catalog.service';
 import { HierarchyService } from '../units/hierarchy.service';
@@ -15,6 +16,7 @@ export class RankingsController {
     private readonly aggregation: AggregationService,
     private readonly hierarchy: HierarchyService,
     private readonly catalog: IndicatorCatalogService,
+    private readonly views: ViewCache,
   ) {}
 
   @Get(':provinceCode/:indicatorCode/:period')
@@ -29,8 +31,13 @@ export class RankingsController {
     @Query() query: RankingQueryDto,
     @Req() request: RequestLike,
     @Res({ passthrough: true }) reply: ReplyLike,
-  ): Promise<RankingViewDto | undefined> {
+  ): Promise<string | undefined> {
     parsePeriodId(period);
+    const key = `ranking/${provinceCode}/${indicatorCode}/${period}/${query.direction ?? ''}/${query.level ?? ''}/${query.page ?? 1}/${query.pageSize ?? 50}`;
+    return withSerialisedEtag(request, reply, await this.views.get(provinceCode, key, () => this.ranking(provinceCode, indicatorCode, period, query)));
+  }
+
+  private async ranking(provinceCode: string, indicatorCode: string, period: string, query: RankingQueryDto): Promise<RankingViewDto> {
     // The catalog's direction unless the caller asks otherwise.
     const direction = query.direction ?? (await this.catalog.find(provinceCode, indicatorCode))?.direction ?? 'higher-is-better';
     const page = query.page ?? 1;
@@ -40,6 +47,6 @@ export class RankingsController {
     const units = level ? all.filter((a) => this.hierarchy.levelOf(a.unitCode) === level) : all;
     const ranked = rankUnits(units.map((a) => ({ unitId: a.unitCode, value: aggregateValue(a.totals, a.kind) })), direction);
     const items = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => ({ unitCode: r.unitId, value: r.value, rank: r.rank }));
-    return withEtag(request, reply, { provinceCode, indicatorCode, period, direction, total: ranked.length, page, pageSize, items });
+    return { provinceCode, indicatorCode, period, direction, total: ranked.length, page, pageSize, items };
   }
 }

@@ -1,13 +1,17 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
+import { ViewCache } from '../read-models/view-cache';
 import { ScorecardViewDto } from './scorecard-view.dto';
 import { ScorecardsService } from './scorecards.service';
 
 @ApiTags('scorecards')
 @Controller('api/v1/scorecards')
 export class ScorecardsController {
-  constructor(private readonly scorecards: ScorecardsService) {}
+  constructor(
+    private readonly scorecards: ScorecardsService,
+    private readonly views: ViewCache,
+  ) {}
 
   @Get(':provinceCode/:programmeCode/:unitCode/:period')
   @ApiOperation({ summary: 'A programme’s scorecard for a unit (the province or any level) and period: per pillar and overall, each target with value, gap, progress and trend' })
@@ -24,6 +28,7 @@ export class ScorecardsController {
     @Req() request: RequestLike,
     @Res({ passthrough: true }) reply: ReplyLike,
   ) {
-    return withEtag(request, reply, await this.scorecards.scorecard(provinceCode, programmeCode, unitCode, period, pillar));
+    const key = `scorecard/${provinceCode}/${programmeCode}/${unitCode}/${period}/${pillar ?? ''}`;
+    return withSerialisedEtag(request, reply, await this.views.get(provinceCode, key, () => this.scorecards.scorecard(provinceCode, programmeCode, unitCode, period, pillar)));
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { aggregateValue, buildScorecard, describeCounts, formatPeriodId, lastPeriods, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
 import { AggregationService } from '../aggregation/aggregation.service';
-import { aggregateIdOf } from '../aggregation/schemas/aggregate.schema';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { ScorecardViewDto } from './scorecard-view.dto';
 
@@ -27,9 +26,11 @@ export class ScorecardsService {
     const targets = programme.targets.filter((t) => t.year === year && (!pillar || t.pillar === pillar));
     const trend = period.type === 'range' ? [periodId] : lastPeriods(period, TREND_PERIODS).map(formatPeriodId);
     const previous = period.type === 'range' ? undefined : formatPeriodId(previousPeriod(period));
-    const ids = targets.flatMap((t) => trend.map((p) => aggregateIdOf(unitCode, t.indicatorCode, p)));
-    const found = new Map((await this.aggregation.getMany(ids)).map((a) => [a._id, aggregateValue(a.totals, a.kind)]));
-    const actual = (indicatorCode: string, p: string) => found.get(aggregateIdOf(unitCode, indicatorCode, p)) ?? null;
+    const found = await this.aggregation.ofUnit(unitCode, previous ? [...trend, previous] : trend);
+    const actual = (indicatorCode: string, p: string) => {
+      const a = found.get(p)?.get(indicatorCode);
+      return a ? aggregateValue(a.totals, a.kind) : null;
+    };
 
     const card = buildScorecard({
       targets,

@@ -6,6 +6,7 @@ import { outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
 import { UnitImport } from './schemas/unit-import.schema';
 import { UnitImportOutboxRelay } from './unit-import-outbox.relay';
+import { CATALOG_GENERATION, FoldGenerations } from '../read-models/fold-generations.service';
 import { Model } from 'mongoose';
 import { OrgUnitRecord } from './schemas/org-unit.schema';
 
@@ -36,11 +37,13 @@ function toRecord(u: OrgUnit): OrgUnitRecord {
 export class HierarchyService implements OnApplicationBootstrap {
   private readonly logger = new Logger(HierarchyService.name);
   private hierarchy = new OrgUnitHierarchy([]);
+  private loadedAt?: string;
 
   constructor(
     @InjectModel(OrgUnitRecord.name) private readonly units: Model<OrgUnitRecord>,
     @InjectModel(UnitImport.name) private readonly imports: Model<UnitImport>,
     private readonly relay: UnitImportOutboxRelay,
+    private readonly generations: FoldGenerations,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +62,15 @@ export class HierarchyService implements OnApplicationBootstrap {
   targetsOf(unitCode: string, provinceCode: string, on: LocalDate): string[] {
     if (!this.hierarchy.has(unitCode)) return [...new Set([unitCode, provinceCode])];
     return [unitCode, ...this.hierarchy.ancestorsOn(unitCode, on).map((u) => u.id)];
+  }
+
+  /** The province a unit lies in (the unit itself for a province), or undefined for a unit the hierarchy does not know. */
+  provinceOf(unitCode: string): string | undefined {
+    if (!this.hierarchy.has(unitCode)) return undefined;
+    const unit = this.hierarchy.get(unitCode);
+    if (unit.level === 'province') return unit.id;
+    const on = unit.validFrom ?? unit.validTo ?? '2000-01-01';
+    return this.hierarchy.ancestorsOn(unitCode, on).find((a) => a.level === 'province')?.id;
   }
 
   /** A unit's level, or undefined for a unit the hierarchy does not know. */
@@ -102,7 +114,19 @@ export class HierarchyService implements OnApplicationBootstrap {
     await this.imports.collection.insertOne({ _id: event.id as never, unitIds, at: new Date(), ...outboxAppend(Catalog.TOPIC, [event]).fields });
     this.relay.nudge();
     await this.reload();
+    await this.generations.bump(CATALOG_GENERATION);
     return { imported: incoming.length };
+  }
+
+  /**
+   * Reloads the units when the catalog changed in any replica since they were loaded (a units
+   * import elsewhere): the fold calls it before each batch, at the cost of a generation check.
+   */
+  async refresh(): Promise<void> {
+    const generation = await this.generations.current(CATALOG_GENERATION);
+    if (generation === this.loadedAt) return;
+    this.loadedAt = generation;
+    await this.reload();
   }
 
   private async reload(): Promise<void> {

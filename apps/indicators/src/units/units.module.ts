@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { HierarchyService } from './hierarchy.service';
 import { OrgUnitRecord, OrgUnitSchema } from './schemas/org-unit.schema';
 import { UnitImport, UnitImportSchema } from './schemas/unit-import.schema';
@@ -7,7 +8,7 @@ import { UnitImportOutboxRelay } from './unit-import-outbox.relay';
 import { UnitsController } from './units.controller';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: OrgUnitRecord.name, schema: OrgUnitSchema }, { name: UnitImport.name, schema: UnitImportSchema }])],
+  imports: [ReadModelsModule, MongooseModule.forFeature([{ name: OrgUnitRecord.name, schema: OrgUnitSchema }, { name: UnitImport.name, schema: UnitImportSchema }])],
   controllers: [UnitsController],
   providers: [HierarchyService, UnitImportOutboxRelay],
   exports: [HierarchyService],

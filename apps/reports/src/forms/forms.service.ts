@@ -60,13 +60,13 @@ export class FormsService {
   }
 
   async get(provinceCode: string, code: string): Promise<ReportForm> {
-    const form = await this.forms.findById(formIdOf(provinceCode, code), { outbox: 0, outboxCount: 0 }).lean<ReportForm>().exec();
+    const form = await this.forms.findById(formIdOf(provinceCode, code), { outbox: 0, outboxCount: 0, outboxPending: 0 }).lean<ReportForm>().exec();
     if (!form) throw new NotFoundException(`form ${code} of province ${provinceCode} not found`);
     return form;
   }
 
   list(provinceCode: string): Promise<ReportForm[]> {
-    return this.forms.find({ provinceCode }, { outbox: 0, outboxCount: 0 }).sort({ code: 1 }).lean<ReportForm[]>().exec();
+    return this.forms.find({ provinceCode }, { outbox: 0, outboxCount: 0, outboxPending: 0 }).sort({ code: 1 }).lean<ReportForm[]>().exec();
   }
 }
 

@@ -23,7 +23,7 @@ import { checkValues, plainValues } from './submission-values';
 const SOURCE = 'reports';
 const MAX_WRITE_ATTEMPTS = 8;
 const DUPLICATE_KEY = 11000;
-const HIDDEN = { outbox: 0, outboxCount: 0 } as const;
+const HIDDEN = { outbox: 0, outboxCount: 0, outboxPending: 0 } as const;
 
 export interface SubmissionRef {
   provinceCode: string;

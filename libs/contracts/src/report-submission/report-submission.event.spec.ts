@@ -17,10 +17,11 @@ const payload = (overrides: Partial<Payload> = {}): Payload => ({
 });
 
 describe('reports.submission.v1', () => {
-  it('keys an event by province, unit and period so a unit’s revisions stay in order', () => {
+  it('keys an event by province so one consumer owns a province’s fold and a unit’s revisions stay in order', () => {
     const event = envelope({ source: 'reports', data: payload() });
-    expect(event.key).toBe('20:178:2023');
-    expect(keyOf(payload({ unitCode: '180' }))).toBe('20:180:2023');
+    expect(event.key).toBe('20');
+    expect(keyOf(payload({ unitCode: '180', period: '2024' }))).toBe('20');
+    expect(keyOf(payload({ provinceCode: '42' }))).toBe('42');
   });
 
   it('produces envelopes that its own schema accepts', () => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { envelopeFactory, envelopeSchemaOf, EventEnvelope, unitPeriodKey } from '../envelope/event-envelope';
+import { envelopeFactory, envelopeSchemaOf, EventEnvelope } from '../envelope/event-envelope';
 import { Topics } from '../topics';
 
 /**
- * `reports.submission.v1`: a submission changed state. Keyed `<province>:<unit>:<period>` so all
- * revisions of one unit's report for one period land on one partition, in order.
+ * `reports.submission.v1`: a submission changed state. Keyed by province (docs/adr/0007): all of a
+ * province's submissions land on one partition, so one consumer owns the province's fold (a single
+ * writer) and a unit's revisions still arrive in order.
  */
 export const TOPIC = Topics.ReportSubmissionV1;
 export const TYPE = 'reports.submission';
@@ -62,6 +63,6 @@ export type Payload = z.infer<typeof Payload>;
 export const Envelope = envelopeSchemaOf(TYPE, VERSION, Payload);
 export type Envelope = EventEnvelope<typeof TYPE, Payload>;
 
-export const keyOf: (p: Pick<Payload, 'provinceCode' | 'unitCode' | 'period'>) => string = unitPeriodKey;
+export const keyOf = (p: Pick<Payload, 'provinceCode' | 'unitCode' | 'period'>): string => p.provinceCode;
 
 export const envelope = envelopeFactory<typeof TYPE, Payload>(TYPE, VERSION, keyOf);

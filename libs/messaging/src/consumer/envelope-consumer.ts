@@ -50,17 +50,8 @@ export class EnvelopeConsumer {
     handler: (event: z.infer<TSchema>) => Promise<void>,
     retry: RetryPolicy = DEFAULT_RETRY,
   ): Promise<Outcome> {
-    const decoded = decode(message.value);
-    if (!decoded.ok) {
-      await this.deadLetter(message, `unreadable: ${decoded.reason}`, 0);
-      return 'dead-lettered';
-    }
-    const parsed = schema.safeParse(decoded.value);
-    if (!parsed.success) {
-      await this.deadLetter(message, `invalid: ${describeIssues(parsed.error)}`, 0);
-      return 'dead-lettered';
-    }
-    const event = parsed.data;
+    const event = await this.parse(message, schema);
+    if (event === undefined) return 'dead-lettered';
     return withCorrelationId(event.correlationId, async () => {
       let delay = retry.initialDelayMs;
       for (let attempt = 1; ; attempt += 1) {
@@ -79,6 +70,21 @@ export class EnvelopeConsumer {
         }
       }
     });
+  }
+
+  /** The message's event if it is readable and valid; otherwise parks it on the dead-letter topic and returns undefined. */
+  async parse<TSchema extends z.ZodType>(message: ConsumedMessage, schema: TSchema): Promise<z.infer<TSchema> | undefined> {
+    const decoded = decode(message.value);
+    if (!decoded.ok) {
+      await this.deadLetter(message, `unreadable: ${decoded.reason}`, 0);
+      return undefined;
+    }
+    const parsed = schema.safeParse(decoded.value);
+    if (!parsed.success) {
+      await this.deadLetter(message, `invalid: ${describeIssues(parsed.error)}`, 0);
+      return undefined;
+    }
+    return parsed.data;
   }
 
   private async deadLetter(message: ConsumedMessage, reason: string, attempts: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { createEnvelope } from '@dtp/contracts';
-import { outboxAppend, pendingEntries } from './outbox-entry';
+import { OUTBOX_PENDING_FILTER, outboxAppend, pendingEntries } from './outbox-entry';
 
 const event = (step: number) => createEnvelope('test.thing', 1, { source: 'test', key: 'k', data: { step } });
 
@@ -7,10 +7,17 @@ describe('outbox entries', () => {
   it('appends events as keyed entries and counts them, for an update or an insert alike', () => {
     const events = [event(0), event(1)];
     const append = outboxAppend('exports.job.v1', events, new Date('2026-01-01T00:00:00Z'));
-    expect(Object.keys(append.$set)).toEqual(events.map((e) => `outbox.${e.id}`));
+    expect(Object.keys(append.$set)).toEqual([...events.map((e) => `outbox.${e.id}`), 'outboxPending']);
     expect(append.$inc).toEqual({ outboxCount: 2 });
     expect(append.fields.outboxCount).toBe(2);
     expect(JSON.parse(append.fields.outbox[events[1]!.id]!.payload)).toEqual(events[1]);
+  });
+
+  it('flags the document as pending in the same write, so the relay finds it by an equality', () => {
+    const append = outboxAppend('t', [event(0)]);
+    expect(append.$set.outboxPending).toBe(true);
+    expect(append.fields.outboxPending).toBe(true);
+    expect(OUTBOX_PENDING_FILTER).toEqual({ outboxPending: true });
   });
 
   it('returns pending entries oldest first, whatever order the document stores them in', () => {

@@ -7,6 +7,12 @@ import { EventEnvelope } from '@dtp/contracts';
  * The outbox is a map keyed by event id plus a counter, not an array: FerretDB 1.24 silently
  * ignores `$pull` with a condition, while `$unset` of one key and `$inc` of the counter work on
  * every MongoDB-compatible server and keep removal exact when two relays race.
+ *
+ * The relay finds pending documents by the boolean `outboxPending`, not by `outboxCount > 0`:
+ * FerretDB 1.x hands PostgreSQL only equality on strings, booleans, ObjectIDs and dates, so a
+ * `$gt` filter made every poll of every service read the whole collection. The writer sets the
+ * flag in the same write that appends; only the relay clears it, and only when the count it read
+ * is still the count stored (nothing was appended meanwhile).
  */
 export interface OutboxEntry {
   topic: string;
@@ -19,17 +25,20 @@ export interface OutboxEntry {
 export interface OutboxFields {
   outbox: Record<string, OutboxEntry>;
   outboxCount: number;
+  /** True while entries wait; absent on documents that never had any (or written before the flag). */
+  outboxPending?: boolean;
 }
 
-export const OUTBOX_PENDING_FILTER = { outboxCount: { $gt: 0 } } as const;
+/** Equality on a boolean: pushed down to PostgreSQL on FerretDB, an index lookup on MongoDB. */
+export const OUTBOX_PENDING_FILTER = { outboxPending: true } as const;
 
 export interface OutboxAppend {
   /** Merge into an update's `$set`. */
-  $set: Record<string, OutboxEntry>;
+  $set: Record<string, OutboxEntry | true>;
   /** Merge into an update's `$inc`. */
   $inc: { outboxCount: number };
   /** The same events as fields of a document being inserted. */
-  fields: OutboxFields;
+  fields: OutboxFields & { outboxPending: true };
 }
 
 /**
@@ -42,9 +51,9 @@ export function outboxAppend(topic: string, events: EventEnvelope<string, unknow
     outbox[event.id] = { topic, key: event.key, payload: JSON.stringify(event), seq: now.getTime() * 1000 + i, createdAt: now };
   });
   return {
-    $set: Object.fromEntries(Object.entries(outbox).map(([id, entry]) => [`outbox.${id}`, entry])),
+    $set: { ...Object.fromEntries(Object.entries(outbox).map(([id, entry]) => [`outbox.${id}`, entry])), outboxPending: true },
     $inc: { outboxCount: events.length },
-    fields: { outbox, outboxCount: events.length },
+    fields: { outbox, outboxCount: events.length, outboxPending: true },
   };
 }
 

@@ -4,7 +4,7 @@ import { Model } from 'mongoose';
 import { KafkaClient } from '../kafka/kafka-client';
 import { DocumentLocks } from './document-locks';
 import { OutboxFields } from './outbox-entry';
-import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
+import { OutboxLockOptions, OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 
 export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 
@@ -15,9 +15,11 @@ export interface OutboxPublisher {
 
 /**
  * A provider that relays one collection's outbox for as long as the app runs:
- * `class SubmissionOutbox extends OutboxPublisherFor(Submission.name) {}`.
+ * `class SubmissionOutbox extends OutboxPublisherFor(Submission.name) {}`. Pass `lockOptions` when
+ * the collection's writers lock something other than the document itself, e.g.
+ * `OutboxPublisherFor(Aggregate.name, { lockOf: (d) => ({ collection: 'fold', id: String(d.provinceCode) }), lockFields: ['provinceCode'] })`.
  */
-export function OutboxPublisherFor(modelName: string): Type<OutboxPublisher> {
+export function OutboxPublisherFor(modelName: string, lockOptions: OutboxLockOptions = {}): Type<OutboxPublisher> {
   @Injectable()
   class Publisher implements OutboxPublisher, OnApplicationBootstrap, OnModuleDestroy {
     private readonly relay: OutboxRelay;
@@ -28,7 +30,7 @@ export function OutboxPublisherFor(modelName: string): Type<OutboxPublisher> {
       locks: DocumentLocks,
       @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions,
     ) {
-      this.relay = new OutboxRelay(model, kafka, locks, options);
+      this.relay = new OutboxRelay(model, kafka, locks, { ...options, ...lockOptions });
     }
 
     onApplicationBootstrap(): void {

@@ -1,12 +1,13 @@
-import { KafkaClient } from '../kafka/kafka-client';
-import { OutboxFields } from './outbox-entry';
+import { KafkaClient, OutgoingMessage } from '../kafka/kafka-client';
+import { OUTBOX_PENDING_FILTER, OutboxFields } from './outbox-entry';
 import { createEnvelope } from '@dtp/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { infraEnv, readTopic, testDatabaseName, uniqueCode } from '@dtp/testing';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { DocumentLocks } from './document-locks';
 import { outboxAppend } from './outbox-entry';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
+import { addOutboxFields } from './outbox-schema';
 
 // A topic of its own: the platform's topics have consumers that would take these test events.
 const TEST_TOPIC = 'test.outbox-relay.v1';
@@ -19,7 +20,8 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(env.MONGO_URL, { dbName: testDatabaseName('messaging') }).asPromise();
-    model = connection.model<OutboxFields & { _id: string; state: number }>('Thing', new Schema({ _id: String, state: Number, outbox: Schema.Types.Mixed, outboxCount: Number }, { versionKey: false }));
+    const schema = addOutboxFields(new Schema({ _id: String, state: Number, group: String }, { versionKey: false }));
+    model = connection.model<OutboxFields & { _id: string; state: number; group?: string }>('Thing', schema);
     kafka = new KafkaClient({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'outbox-test' });
     await kafka.ensureTopics();
     const admin = new Kafka({ clientId: 'outbox-test-admin', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }).admin();
@@ -89,4 +91,159 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     await relay.drainOnce();
     expect(await model.findById(key).lean().exec()).toMatchObject({ state: 20, outboxCount: 0 });
   });
+
+  type Sent = { topic: string; messages: OutgoingMessage[] };
+
+  /** The real client, recording each send that succeeded and running `before` ahead of each. */
+  const recording = (before: (topic: string) => Promise<void> = async () => undefined) => {
+    const sends: Sent[] = [];
+    const client = {
+      send: async (topic: string, messages: OutgoingMessage[]) => {
+        await before(topic);
+        await kafka.send(topic, messages);
+        sends.push({ topic, messages });
+      },
+    } as unknown as KafkaClient;
+    return { client, sends, eventIds: () => sends.flatMap((s) => s.messages.map((m) => m.headers?.['event-id'])) };
+  };
+  const relayWith = (client: KafkaClient, options: Partial<OutboxRelayOptions> = {}, locks = new DocumentLocks()) =>
+    new OutboxRelay(model as unknown as Model<OutboxFields>, client, locks, { pollIntervalMs: 60000, batchSize: 10, ...options });
+  const stored = (key: string) => model.findById(key).lean().exec();
+
+  it('flags a document in the write that appends and clears the flag only once everything is published', async () => {
+    const key = uniqueCode('K');
+    const [good, stuck] = eventsFor(key, 2);
+    await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, [good!]).fields } as never);
+    await model.updateOne({ _id: key }, (({ $set, $inc }) => ({ $set, $inc }))(outboxAppend('broken.topic.v1', [stuck!])));
+    expect(await stored(key)).toMatchObject({ outboxCount: 2, outboxPending: true });
+
+    const broken = recording(async (topic) => {
+      if (topic === 'broken.topic.v1') throw new Error('topic unavailable');
+    });
+    await expect(relayWith(broken.client).drainOnce()).rejects.toThrow('topic unavailable');
+    expect(broken.eventIds()).toEqual([good!.id]);
+    // The published entry is gone; the other still waits, so the flag stays.
+    expect(await stored(key)).toMatchObject({ outboxCount: 1, outboxPending: true, outbox: { [stuck!.id]: expect.anything() } });
+
+    await model.updateOne({ _id: key }, { $set: { [`outbox.${stuck!.id}.topic`]: TEST_TOPIC } });
+    const healthy = recording();
+    await relayWith(healthy.client).drainOnce();
+    expect(healthy.eventIds()).toEqual([stuck!.id]);
+    expect(await stored(key)).toMatchObject({ state: 1, outboxCount: 0, outboxPending: false, outbox: {} });
+  });
+
+  it('publishes a batch of documents with one send per topic, each document in order', async () => {
+    const keys = [uniqueCode('K'), uniqueCode('K'), uniqueCode('K')];
+    const events = keys.map((key) => eventsFor(key, 2));
+    for (const [i, key] of keys.entries()) await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, events[i]!).fields } as never);
+
+    const counted = recording();
+    expect(await relayWith(counted.client).drainOnce()).toBe(3);
+    expect(counted.sends).toHaveLength(1);
+    for (const [i, key] of keys.entries()) {
+      const mine = counted.sends[0]!.messages.filter((m) => m.key === key).map((m) => m.headers?.['event-id']);
+      expect(mine).toEqual(events[i]!.map((e) => e.id));
+      expect(await stored(key)).toMatchObject({ outboxCount: 0, outboxPending: false });
+    }
+  });
+
+  it('strands nothing appended while the relay publishes: the flag stays and a later pass sends it', async () => {
+    const key = uniqueCode('K');
+    const locks = new DocumentLocks();
+    const [first, late] = eventsFor(key, 2);
+    await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, [first!]).fields } as never);
+    let appended = false;
+    // A writer appends between the relay's read and its removal.
+    const racing = recording(async () => {
+      if (appended) return;
+      appended = true;
+      const append = outboxAppend(TEST_TOPIC, [late!]);
+      await locks.run(model.collection.collectionName, key, () => model.updateOne({ _id: key }, { $set: { ...append.$set, state: 2 }, $inc: append.$inc }).exec());
+    });
+
+    await relayWith(racing.client, {}, locks).drainOnce();
+    expect(racing.eventIds()).toEqual([first!.id]);
+    expect(await stored(key)).toMatchObject({ state: 2, outboxCount: 1, outboxPending: true, outbox: { [late!.id]: expect.anything() } });
+
+    await relayWith(racing.client, {}, locks).drainOnce();
+    expect(racing.eventIds()).toEqual([first!.id, late!.id]);
+    expect(await stored(key)).toMatchObject({ state: 2, outboxCount: 0, outboxPending: false, outbox: {} });
+  });
+
+  it('counts exactly when another relay removed some of the same entries meanwhile', async () => {
+    const key = uniqueCode('K');
+    const [first, second] = eventsFor(key, 2);
+    await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, [first!, second!]).fields } as never);
+    // Another process's relay published and removed the first entry while this one was sending.
+    const overtaken = recording(() =>
+      model.updateOne({ _id: key }, { $unset: { [`outbox.${first!.id}`]: '' }, $inc: { outboxCount: -1 } }).exec().then(() => undefined),
+    );
+    await relayWith(overtaken.client).drainOnce();
+    expect(await stored(key)).toMatchObject({ outboxCount: 0, outbox: {} });
+    // Whether a writer appended could not be told from that race, so the next pass clears the flag.
+    await relayWith(overtaken.client).drainOnce();
+    expect(await stored(key)).toMatchObject({ outboxCount: 0, outboxPending: false });
+  });
+
+  it('publishes, once started, a document written before the flag existed', async () => {
+    const key = uniqueCode('K');
+    const events = eventsFor(key, 2);
+    const { outboxPending: _omitted, ...legacy } = outboxAppend(TEST_TOPIC, events).fields;
+    await model.collection.insertOne({ _id: key, state: 1, ...legacy } as never);
+    expect(await model.countDocuments({ _id: key, ...OUTBOX_PENDING_FILTER })).toBe(0);
+
+    const sent = recording();
+    const relay = relayWith(sent.client, { pollIntervalMs: 50 });
+    relay.start();
+    try {
+      await eventually(async () => (await stored(key))?.outboxCount === 0);
+    } finally {
+      await relay.stop();
+    }
+    expect(sent.eventIds()).toEqual(events.map((e) => e.id));
+    expect(await stored(key)).toMatchObject({ outboxCount: 0, outboxPending: false, outbox: {} });
+  });
+
+  it('finds pending documents with a filter FerretDB pushes down to PostgreSQL, unlike the old $gt', async () => {
+    await model.collection.insertOne({ _id: uniqueCode('K'), state: 1, outbox: {}, outboxCount: 0 } as never);
+    const explain = (filter: object) => connection.db!.command({ explain: { find: model.collection.collectionName, filter } });
+
+    const pending = await explain(OUTBOX_PENDING_FILTER);
+    // The platform's store is FerretDB (ADR 2); its explain says whether PostgreSQL did the filtering.
+    expect(pending.serverInfo?.ferretdbVersion).toBeDefined();
+    expect(pending.filterPushdown).toBe(true);
+    // The filter this replaced: FerretDB fetched and filtered the whole collection itself, every poll.
+    expect((await explain({ outboxCount: { $gt: 0 } })).filterPushdown).toBe(false);
+  });
+
+  it('removes entries under the lock writers hold when lockOf maps several documents to one key', async () => {
+    const group = uniqueCode('G');
+    const keys = [uniqueCode('K'), uniqueCode('K')];
+    const locks = new DocumentLocks();
+    for (const key of keys) await model.collection.insertOne({ _id: key, group, state: 0, outbox: {}, outboxCount: 0 } as never);
+    const relay = relayWith(kafka, { pollIntervalMs: 20, lockOf: (doc) => ({ collection: 'fold', id: String(doc['group']) }), lockFields: ['group'] }, locks);
+    relay.start();
+    for (let i = 1; i <= 15; i += 1) {
+      // Like a fold: one lock for the group, several documents written under it.
+      await locks.run('fold', group, async () => {
+        for (const key of keys) {
+          const append = outboxAppend(TEST_TOPIC, eventsFor(key, 1));
+          await model.updateOne({ _id: key }, { $inc: { state: 1, ...append.$inc }, $set: append.$set }).exec();
+        }
+      });
+      relay.nudge();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await relay.stop();
+    await relay.drainOnce();
+    for (const key of keys) expect(await stored(key)).toMatchObject({ state: 15, outboxCount: 0, outboxPending: false, outbox: {} });
+  });
 });
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,138 @@
+import { ReportSubmission } from '@dtp/contracts';
+import {
+  addTotals,
+  AggregateTotals,
+  AggregationKind,
+  aggregateValue,
+  ContributedValue,
+  contributionDelta,
+  EMPTY_TOTALS,
+  kindOfValue,
+  LocalDate,
+  supersedes,
+} from '@dtp/domain';
+import { countsIn, periodEndOf, valueOf } from './submission-rules';
+
+/**
+ * The fold of `reports.submission.v1` into aggregates, as a pure function over the state it
+ * reads: the same code folds one event, a batch of events, or (from empty state) every applied
+ * submission of a province in a rebuild. Idempotent by revision at two levels: a submission's
+ * older or equal revision changes nothing, and neither does a revision an aggregate already holds
+ * for a unit, so replaying a batch that was half-written completes it without counting twice.
+ */
+
+/** What a reporting unit currently contributes; `withdrawn` once its report was returned. */
+export interface AppliedContribution extends ContributedValue {
+  revision: number;
+  withdrawn: boolean;
+}
+
+/** One indicator of one unit and period: running totals and each reporting unit's latest revision. */
+export interface IndicatorAggregate {
+  kind: AggregationKind;
+  totals: AggregateTotals;
+  contributions: Record<string, AppliedContribution>;
+}
+
+/** Every indicator of one unit (any level) in one period: the unit of storage and of writing. */
+export interface UnitPeriodState {
+  _id: string;
+  provinceCode: string;
+  unitCode: string;
+  period: string;
+  indicators: Record<string, IndicatorAggregate>;
+}
+
+/** The latest applied revision of a submission, as the fold needs it. */
+export interface AppliedState {
+  revision: number;
+  late: boolean;
+  values: ReportSubmission.Value[];
+}
+
+/** Where a unit's report counts: the unit and its ancestors on a date (HierarchyService.targetsOf). */
+export type TargetsOf = (unitCode: string, provinceCode: string, on: LocalDate) => string[];
+
+export interface FoldOutcome {
+  /** The states written, by id, with the indicators the fold changed and their values before it. */
+  changed: Map<string, { state: UnitPeriodState; before: Map<string, number | null>; lastSubmissionId: string }>;
+  /** The submissions whose newer revision was applied: their new applied state. */
+  applied: Map<string, ReportSubmission.Payload>;
+  /** Submissions newly known to be late. */
+  newlyLate: ReportSubmission.Payload[];
+}
+
+export function unitPeriodIdOf(unitCode: string, period: string): string {
+  return `${unitCode}:${period}`;
+}
+
+export function emptyUnitPeriod(provinceCode: string, unitCode: string, period: string): UnitPeriodState {
+  return { _id: unitPeriodIdOf(unitCode, period), provinceCode, unitCode, period, indicators: {} };
+}
+
+/** The unit-period states a set of submissions touches (what to read before folding). */
+export function statesTouchedBy(events: readonly ReportSubmission.Payload[], targetsOf: TargetsOf): Array<{ _id: string; provinceCode: string; unitCode: string; period: string }> {
+  const touched = new Map<string, { _id: string; provinceCode: string; unitCode: string; period: string }>();
+  for (const s of events) {
+    for (const unitCode of targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
+      const _id = unitPeriodIdOf(unitCode, s.period);
+      if (!touched.has(_id)) touched.set(_id, { _id, provinceCode: s.provinceCode, unitCode, period: s.period });
+    }
+  }
+  return [...touched.values()];
+}
+
+/**
+ * Folds submissions, in order, into the states given (mutated in place; every state a submission
+ * touches must be present, empty if new) and the applied revisions known (also updated).
+ */
+export function foldSubmissions(
+  events: readonly ReportSubmission.Payload[],
+  states: Map<string, UnitPeriodState>,
+  applied: Map<string, AppliedState>,
+  targetsOf: TargetsOf,
+): FoldOutcome {
+  const outcome: FoldOutcome = { changed: new Map(), applied: new Map(), newlyLate: [] };
+  for (const s of events) {
+    const previous = applied.get(s.submissionId);
+    if (previous && previous.revision >= s.revision) continue;
+
+    const counts = countsIn(s);
+    const carried = new Set(s.values.map((v) => v.indicatorCode));
+    const changes: Array<{ indicatorCode: string; kind: AggregationKind; next: ContributedValue | undefined }> = [
+      ...s.values.map((v) => ({ indicatorCode: v.indicatorCode, kind: kindOfValue(v), next: counts ? valueOf(v) : undefined })),
+      // Indicators the previous revision carried and this one does not: withdraw them.
+      ...(previous?.values ?? [])
+        .map((v) => v.indicatorCode)
+        .filter((code) => !carried.has(code))
+        .map((indicatorCode) => ({ indicatorCode, kind: 'sum' as AggregationKind, next: undefined })),
+    ];
+    for (const unitCode of targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
+      const id = unitPeriodIdOf(unitCode, s.period);
+      const state = states.get(id);
+      if (!state) throw new Error(`fold: state ${id} was not read before folding`);
+      for (const change of changes) {
+        const current = state.indicators[change.indicatorCode];
+        const held = current?.contributions[s.unitCode];
+        if (!supersedes(s.revision, held)) continue;
+        const record = outcome.changed.get(id) ?? { state, before: new Map<string, number | null>(), lastSubmissionId: s.submissionId };
+        if (!record.before.has(change.indicatorCode)) record.before.set(change.indicatorCode, current ? aggregateValue(current.totals, current.kind) : null);
+        record.lastSubmissionId = s.submissionId;
+        outcome.changed.set(id, record);
+
+        const before = held && !held.withdrawn ? held : undefined;
+        const totals = addTotals(current?.totals ?? EMPTY_TOTALS, contributionDelta(before, change.next));
+        const kind = current?.kind && change.next === undefined ? current.kind : change.kind;
+        state.indicators[change.indicatorCode] = {
+          kind,
+          totals,
+          contributions: { ...current?.contributions, [s.unitCode]: { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined } },
+        };
+      }
+    }
+    if (s.late && !previous?.late) outcome.newlyLate.push(s);
+    applied.set(s.submissionId, { revision: s.revision, late: s.late, values: s.values });
+    outcome.applied.set(s.submissionId, s);
+  }
+  return outcome;
+}

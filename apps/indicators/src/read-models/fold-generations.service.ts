@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+
+/** A province's fold generation: bumped by every batch the fold writes, in any replica. */
+@Schema({ collection: 'fold_generations', versionKey: false })
+export class FoldGeneration {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  /** A fresh token per change rather than a counter: FerretDB does not isolate `$inc`, and two equal tokens must mean one state. */
+  @Prop({ required: true })
+  generation!: string;
+
+  @Prop({ required: true })
+  updatedAt!: Date;
+}
+
+export const FoldGenerationSchema = SchemaFactory.createForClass(FoldGeneration);
+
+/** How stale a replica's idea of a province's generation may be: the bound on a cached view's age. */
+export const GENERATION_TTL_MS = 200;
+
+/**
+ * The version the read caches check (docs/adr/0007): a view computed at generation g is served
+ * while the province is still at g. Whichever replica folds, the others see the new generation
+ * within GENERATION_TTL_MS, at the cost of one read by `_id` per province per interval — not per
+ * request.
+ */
+@Injectable()
+export class FoldGenerations {
+  private readonly known = new Map<string, { generation: string; readAt: number; reading?: Promise<string> }>();
+
+  constructor(@InjectModel(FoldGeneration.name) private readonly generations: Model<FoldGeneration>) {}
+
+  async bump(provinceCode: string): Promise<void> {
+    const generation = randomUUID();
+    await this.generations.updateOne({ _id: provinceCode }, { $set: { generation, updatedAt: new Date() } }, { upsert: true }).exec();
+    this.known.set(provinceCode, { generation, readAt: Date.now() });
+  }
+
+  /** The province's generation as of at most GENERATION_TTL_MS ago; concurrent callers share one read. */
+  current(provinceCode: string): Promise<string> {
+    const entry = this.known.get(provinceCode);
+    if (entry && Date.now() - entry.readAt < GENERATION_TTL_MS) return Promise.resolve(entry.generation);
+    if (entry?.reading) return entry.reading;
+    const reading = this.generations
+      .findById(provinceCode, { generation: 1 })
+      .lean<FoldGeneration>()
+      .exec()
+      .then((doc) => {
+        const generation = doc?.generation ?? 'none';
+        this.known.set(provinceCode, { generation, readAt: Date.now() });
+        return generation;
+      })
+      .catch((error: unknown) => {
+        if (entry) entry.reading = undefined;
+        throw error;
+      });
+    this.known.set(provinceCode, { generation: entry?.generation ?? 'unknown', readAt: entry?.readAt ?? 0, reading });
+    return reading;
+  }
+}
+
+/** The generation of what every province's views also depend on: programmes, indicator definitions, units. */
+export const CATALOG_GENERATION = '*catalog';

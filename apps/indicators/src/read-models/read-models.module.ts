@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { FoldGeneration, FoldGenerations, FoldGenerationSchema } from './fold-generations.service';
+import { ViewCache } from './view-cache';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: FoldGeneration.name, schema: FoldGenerationSchema }])],
+  providers: [FoldGenerations, ViewCache],
+  exports: [FoldGenerations, ViewCache],
+})
+export class ReadModelsModule {}
