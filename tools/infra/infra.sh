@@ -28,7 +28,10 @@ source "$here/versions.env"
 : "${DTP_INFRA_TIMEOUT:=90}"
 
 kafka_libs="$DTP_CACHE/kafka-$SCALA_VERSION-$KAFKA_VERSION/libs"
-ferretdb_bin="$DTP_CACHE/ferretdb-$FERRETDB_VERSION/ferretdb"
+# The build applies tools/infra/ferretdb-id-equality.patch (docs/adr/0002, finding 5): the cache key
+# names the patch level, so a machine with an unpatched build builds again once.
+ferretdb_patch="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/ferretdb-id-equality.patch"
+ferretdb_bin="$DTP_CACHE/ferretdb-$FERRETDB_VERSION-idx1/ferretdb"
 logs="$DTP_INFRA_HOME/logs"
 run="$DTP_INFRA_HOME/run"
 
@@ -114,6 +117,7 @@ install_ferretdb() {
   # The module ships without build/version/version.txt (it is generated from git); without it
   # the binary panics at start, so write the version we pinned.
   echo "$FERRETDB_VERSION" >"$work/src/build/version/version.txt"
+  (cd "$work/src" && git apply -p1 "$ferretdb_patch") || fail "FerretDB: $ferretdb_patch does not apply"
   (cd "$work/src" && go build -trimpath -o "$work/ferretdb" ./cmd/ferretdb) >"$work/build.log" 2>&1 \
     || fail "FerretDB: go build failed ($work/build.log)"
   mkdir -p "$(dirname "$ferretdb_bin")"

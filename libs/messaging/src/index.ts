@@ -21,3 +21,4 @@ export * from './known-forms/known-forms.service';
 export * from './known-forms/known-forms.module';
 export * from './queues/queue-readiness';
 export * from './consumer/batch-consumer';
+export * from './store/bulk-write';

@@ -28,7 +28,7 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
     // driver would otherwise store as null.
     // maxPoolSize: a service's own bound on concurrent store operations (the driver's default is 100),
     // so a burst queues in the service instead of exhausting the store's connections (docs/adr/0002).
-    MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000, ignoreUndefined: true, maxPoolSize: 24 }),
+    MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000, ignoreUndefined: true, maxPoolSize: 50 }),
     MessagingModule.forRoot(kafkaSettingsOf(env, service), { pollIntervalMs: env.OUTBOX_POLL_MS ?? 1000, batchSize: 100 }),
     PlatformModule.forRoot({
       readiness: {

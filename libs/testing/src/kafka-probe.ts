@@ -10,8 +10,26 @@ export interface ReadMessage {
 }
 
 /**
- * Reads a topic from the beginning with a throwaway consumer group until `until` holds for the
- * messages collected, so tests assert on what actually reached the broker.
+ * Messages older than this belong to earlier test files or runs: a long-lived local broker holds
+ * far more history than a test can read in its time (a minute of slack for the clock).
+ */
+const READ_FROM = Date.now() - 60_000;
+
+/** Where each partition's messages since READ_FROM begin (the end, where there are none). */
+async function offsetsSinceStart(kafka: Kafka, topic: string): Promise<Array<{ partition: number; offset: string }>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await admin.fetchTopicOffsetsByTimestamp(topic, READ_FROM);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Reads a topic, from what was published since this test file began, with a throwaway consumer
+ * group until `until` holds for the messages collected, so tests assert on what actually reached
+ * the broker.
  */
 export async function readTopic(
   brokers: string,
@@ -22,6 +40,7 @@ export async function readTopic(
   const kafka = new Kafka({ clientId: 'test-probe', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}` });
   const messages: ReadMessage[] = [];
+  const starts = await offsetsSinceStart(kafka, topic);
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -42,6 +61,7 @@ export async function readTopic(
           }
         },
       });
+      for (const { partition, offset } of starts) consumer.seek({ topic, partition, offset });
     });
     return messages;
   } finally {
@@ -50,15 +70,17 @@ export async function readTopic(
 }
 
 /**
- * Reads everything a topic holds right now: up to the end each partition had when called. A count
- * of messages is no stopping rule, because partitions arrive in any order.
+ * Reads everything a topic holds right now, since this test file began: up to the end each
+ * partition had when called. A count of messages is no stopping rule, because partitions arrive in
+ * any order.
  */
 export async function readWholeTopic(brokers: string, topic: string, timeoutMs = 20000): Promise<ReadMessage[]> {
   const kafka = new Kafka({ clientId: 'test-admin', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const filled = ends.filter((end) => Number(end.high) > Number(end.low));
+  const starts = new Map((await offsetsSinceStart(kafka, topic)).map((s) => [s.partition, Number(s.offset)]));
+  const filled = ends.filter((end) => Number(end.high) > Math.max(Number(end.low), starts.get(end.partition) ?? 0));
   if (filled.length === 0) return [];
   const reachedEnd = (messages: ReadMessage[]) =>
     filled.every((end) => messages.some((m) => m.partition === end.partition && Number(m.offset) >= Number(end.high) - 1));

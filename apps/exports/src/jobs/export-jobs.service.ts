@@ -94,6 +94,7 @@ export class ExportJobsService {
         },
       });
       const append = outboxAppend(ExportJob.TOPIC, [event], now);
+      await this.outbox.expect([id]);
       await this.jobs.collection.updateOne({ _id: id as never }, { $set: { ...file, status: 'completed', progress: 100, finishedAt: now, expiresAt, ...append.$set }, $inc: append.$inc });
     });
     this.outbox.nudge();
@@ -109,6 +110,7 @@ export class ExportJobsService {
         data: { status: 'failed', jobId: id, provinceCode: job.provinceCode, kind: job.kind, format: job.format, requestedBy: job.requestedBy, reason, reasonVi },
       });
       const append = outboxAppend(ExportJob.TOPIC, [event], now);
+      await this.outbox.expect([id]);
       await this.jobs.collection.updateOne({ _id: id as never }, { $set: { status: 'failed', reason, reasonVi, finishedAt: now, ...append.$set }, $inc: append.$inc });
       return true;
     });

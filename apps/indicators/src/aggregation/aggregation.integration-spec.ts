@@ -129,4 +129,20 @@ describe('AggregationService on FerretDB', () => {
     expect(Scorecard.Envelope.safeParse(notice).success).toBe(true);
     expect(notice.data).toMatchObject({ unitCode: p, indicatorCode: 'BTS', value: 7, reportingUnits: 1 });
   });
+
+  it('completes a fold that stopped between writing the contributions and the totals', async () => {
+    const p = province();
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2024', values: [{ indicatorCode: 'BTS', value: 5 }] }));
+    // A crash after the contributions of u2's report were written, before the totals: the
+    // contributions hold u2's revision, the totals do not count it yet.
+    const second = submissionEvent({ provinceCode: p, unitCode: u2, period: '2024', values: [{ indicatorCode: 'BTS', value: 7 }] });
+    const contributions = moduleRef.get<Connection>(getConnectionToken()).collection('unit_contributions');
+    await contributions.updateOne({ _id: `${p}:2024` as never }, { $set: { [`indicators.BTS.${u2}`]: { value: 7, revision: 1, withdrawn: false } }, $inc: { version: 1 } });
+    expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
+    // The same event delivered again: already in the contributions, so only the totals are redone.
+    await aggregation.applySubmission(second);
+    expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
+    await aggregation.applySubmission(second);
+    expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
+  });
 });

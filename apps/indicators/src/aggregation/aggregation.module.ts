@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AggregateOutboxRelay } from './aggregate-outbox.relay';
+import { FoldNoticesRelay } from './fold-notices.relay';
 import { AppliedOutboxRelay } from './applied-outbox.relay';
 import { AggregatesController } from './aggregates.controller';
 import { AggregationService } from './aggregation.service';
 import { RebuildService } from './rebuild.service';
-import { UnitAggregate, UnitAggregateSchema } from './schemas/aggregate.schema';
+import { UnitAggregate, UnitAggregateSchema, UnitContributions, UnitContributionsSchema } from './schemas/aggregate.schema';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
+import { Receipts, ReceiptsSchema } from './schemas/receipts.schema';
+import { FoldNotices, FoldNoticesSchema } from './schemas/fold-notices.schema';
 import { SubmissionConsumer } from './submission.consumer';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { UnitsModule } from '../units/units.module';
@@ -19,11 +21,14 @@ import { UnitsModule } from '../units/units.module';
     ReadModelsModule,
     MongooseModule.forFeature([
       { name: UnitAggregate.name, schema: UnitAggregateSchema },
+      { name: UnitContributions.name, schema: UnitContributionsSchema },
       { name: AppliedSubmission.name, schema: AppliedSubmissionSchema },
+      { name: Receipts.name, schema: ReceiptsSchema },
+      { name: FoldNotices.name, schema: FoldNoticesSchema },
     ]),
   ],
   controllers: [AggregatesController],
-  providers: [SubmissionConsumer, AggregationService, AggregateOutboxRelay, AppliedOutboxRelay, RebuildService],
+  providers: [SubmissionConsumer, AggregationService, FoldNoticesRelay, AppliedOutboxRelay, RebuildService],
   exports: [RebuildService, AggregationService, SubmissionConsumer, ReadModelsModule],
 })
 export class AggregationModule {}

@@ -1,18 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission, Scorecard } from '@dtp/contracts';
 import { aggregateValue, targetStatus } from '@dtp/domain';
-import { DocumentLocks, outboxAppend } from '@dtp/messaging';
+import { bulkWriteInChunks, DocumentLocks, mapLimited, outboxAppend } from '@dtp/messaging';
 import { AnyBulkWriteOperation, Model } from 'mongoose';
-import { AggregateOutboxRelay } from './aggregate-outbox.relay';
-import { AppliedOutboxRelay } from './applied-outbox.relay';
+import { FoldNoticesRelay } from './fold-notices.relay';
 import { AppliedState, emptyUnitPeriod, foldSubmissions, statesTouchedBy, unitPeriodIdOf, UnitPeriodState } from './fold';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
-import { Aggregate, aggregatesIn, UnitAggregate } from './schemas/aggregate.schema';
+import { Aggregate, aggregatesIn, documentsOf, stateFrom, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
+import { Receipt, Receipts, receiptsIdOf } from './schemas/receipts.schema';
+import { FoldNotices } from './schemas/fold-notices.schema';
 
 const SOURCE = 'indicators';
 
@@ -31,14 +33,18 @@ const READ_CONCURRENCY = 16;
  */
 @Injectable()
 export class AggregationService {
+  private readonly logger = new Logger(AggregationService.name);
+
   constructor(
     @InjectModel(UnitAggregate.name) private readonly aggregates: Model<UnitAggregate>,
+    @InjectModel(UnitContributions.name) private readonly contributions: Model<UnitContributions>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
-    private readonly relay: AggregateOutboxRelay,
+    @InjectModel(Receipts.name) private readonly receipts: Model<Receipts>,
+    @InjectModel(FoldNotices.name) private readonly notices: Model<FoldNotices>,
+    private readonly relay: FoldNoticesRelay,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
     private readonly programmes: ProgrammesService,
-    private readonly appliedRelay: AppliedOutboxRelay,
     private readonly generations: FoldGenerations,
   ) {}
 
@@ -54,6 +60,7 @@ export class AggregationService {
   }
 
   private async foldProvince(provinceCode: string, events: ReportSubmission.Envelope[]): Promise<void> {
+    const started = performance.now();
     await this.hierarchy.refresh();
     const payloads = events.map((e) => e.data);
     const correlationOf = new Map(events.map((e) => [e.data.submissionId, e.correlationId]));
@@ -61,18 +68,33 @@ export class AggregationService {
 
     const applied = await this.readApplied([...new Set(payloads.map((s) => s.submissionId))]);
     const touched = statesTouchedBy(payloads, targetsOf);
-    const stored = await this.readStates(touched.map((t) => t._id));
+    const stored = await this.readStates(touched);
     const states = new Map(touched.map((t) => [t._id, stored.get(t._id)?.state ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
-    const versions = new Map([...stored].map(([id, s]) => [id, s.version]));
+    const repaired = [...stored].filter(([, s]) => s.repaired).map(([id]) => id);
 
+    const read = performance.now();
     const outcome = foldSubmissions(payloads, states, applied, targetsOf);
-    if (outcome.applied.size === 0) return;
+    // Totals a crash left behind their contributions are written again, all their indicators.
+    for (const id of repaired) {
+      const state = states.get(id);
+      const record = outcome.changed.get(id);
+      if (!state) continue;
+      // Announced again, with no status change: the values were already announced before the crash.
+      const unchanged = (code: string) => {
+        const a = state.indicators[code];
+        return a ? aggregateValue(a.totals, a.kind) : null;
+      };
+      if (record) for (const code of Object.keys(state.indicators)) if (!record.before.has(code)) record.before.set(code, unchanged(code));
+      if (!record) outcome.changed.set(id, { state, before: new Map(Object.keys(state.indicators).map((code) => [code, unchanged(code)])), lastSubmissionId: payloads.at(-1)?.submissionId ?? '' });
+    }
+    if (outcome.changed.size === 0 && outcome.applied.size === 0) return;
 
     const now = new Date();
     const writes: AnyBulkWriteOperation<UnitAggregate>[] = [];
+    const contributionWrites: AnyBulkWriteOperation<UnitContributions>[] = [];
+    const notices: Scorecard.Envelope[] = [];
     for (const [_id, { state, before, lastSubmissionId }] of outcome.changed) {
       const correlationId = correlationOf.get(lastSubmissionId) ?? lastSubmissionId;
-      const notices: Scorecard.Envelope[] = [];
       for (const [indicatorCode, valueBefore] of before) {
         const aggregate = state.indicators[indicatorCode];
         if (!aggregate) continue;
@@ -81,27 +103,40 @@ export class AggregationService {
         notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data: { kind: 'aggregate-changed', ...where, value, reportingUnits: aggregate.totals.reporting } }));
         for (const data of await this.statusChanges(where, valueBefore, value)) notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data }));
       }
-      const outbox = outboxAppend(Scorecard.TOPIC, notices, now);
-      const version = versions.get(_id);
-      if (version === undefined) {
-        writes.push({ insertOne: { document: { ...state, version: 1, updatedAt: now, ...outbox.fields } as never } });
-      } else {
-        const changedIndicators = Object.fromEntries([...before.keys()].map((code) => [`indicators.${code}`, state.indicators[code]]));
-        writes.push({ updateOne: { filter: { _id, version } as never, update: { $set: { ...changedIndicators, updatedAt: now, ...outbox.$set }, $inc: { version: 1, ...outbox.$inc } } as never } });
-      }
+      const { totals, contributions } = documentsOf(state, before.keys());
+      const found = stored.get(_id);
+      const ref = { provinceCode, unitCode: state.unitCode, period: state.period };
+      const basedOn = (found?.contributionsVersion ?? 0) + 1;
+      if (!found?.contributionsVersion) contributionWrites.push({ insertOne: { document: { _id, provinceCode, indicators: contributions, version: basedOn } as never } });
+      else contributionWrites.push({ updateOne: { filter: { _id, version: found.contributionsVersion } as never, update: { $set: dotted('indicators', contributions), $inc: { version: 1 } } as never } });
+      if (!found?.aggregateVersion) writes.push({ insertOne: { document: { _id, ...ref, indicators: totals, version: 1, basedOn, updatedAt: now, outbox: {}, outboxCount: 0 } as never } });
+      else writes.push({ updateOne: { filter: { _id, version: found.aggregateVersion } as never, update: { $set: { ...dotted('indicators', totals), basedOn, updatedAt: now }, $inc: { version: 1 } } as never } });
     }
+    // A report newly late is announced with the batch.
+    for (const s of outcome.newlyLate) {
+      notices.push(Scorecard.envelope({ source: SOURCE, correlationId: correlationOf.get(s.submissionId) ?? s.submissionId, data: { kind: 'unit-late', provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode } }));
+    }
+    const noticesId = notices.length > 0 ? await this.writeNotices(provinceCode, notices, now) : undefined;
     if (writes.length > 0) {
-      const result = await this.aggregates.bulkWrite(writes, { ordered: false });
-      const updates = writes.filter((w) => 'updateOne' in w).length;
+      // Contributions first, then the totals computed with them (stamped with their version): a
+      // crash between the two leaves totals that lag, which the next fold of that unit-period
+      // (the same batch, delivered again) sees and recomputes (stateFrom).
+      const contributed = await bulkWriteInChunks(this.contributions, contributionWrites, { ordered: false });
+      const totalled = await bulkWriteInChunks(this.aggregates, writes, { ordered: false });
+      const expected = [contributionWrites, writes].map((w) => w.filter((op) => 'updateOne' in op).length);
       // Another writer moved a document since it was read (a partition handed over mid-batch):
       // fail the batch; it is delivered again and what was written is recognised by revision.
-      if (result.matchedCount !== updates) throw new Error(`fold of province ${provinceCode}: ${updates - result.matchedCount} aggregate(s) changed by another writer; retrying the batch`);
+      if (contributed.matchedCount !== expected[0] || totalled.matchedCount !== expected[1]) throw new Error(`fold of province ${provinceCode}: aggregates changed by another writer; retrying the batch`);
     }
     // Last, so a crash before it delivers the batch again and the fold completes it.
-    await this.writeApplied(outcome.applied, new Set(outcome.newlyLate.map((s) => s.submissionId)), correlationOf, now);
+    await this.writeApplied(outcome.applied);
+    await this.writeReceipts(outcome.applied.values());
+    // The batch is stored: its notices may go.
+    if (noticesId) await this.notices.updateOne({ _id: noticesId }, { $set: { sealed: true } }).exec();
     await this.generations.bump(provinceCode);
     this.relay.nudge();
-    if (outcome.newlyLate.length > 0) this.appliedRelay.nudge();
+    const ms = (t: number) => Math.round(t);
+    this.logger.log({ msg: 'folded', provinceCode, events: events.length, applied: outcome.applied.size, documents: outcome.changed.size, readMs: ms(read - started), writeMs: ms(performance.now() - read) });
   }
 
   private async readApplied(ids: string[]): Promise<Map<string, AppliedState>> {
@@ -109,45 +144,78 @@ export class AggregationService {
     return new Map(found.filter((a): a is AppliedState & { _id: string } => a !== null).map((a) => [a._id, { revision: a.revision, late: a.late, values: a.values ?? [] }]));
   }
 
-  /** Unit-period documents by id, one indexed read each (FerretDB pushes down `_id` equality, not `$in`). */
-  private async readStates(ids: string[]): Promise<Map<string, { state: UnitPeriodState; version: number }>> {
-    const found = await mapLimited(ids, READ_CONCURRENCY, (id) => this.aggregates.findById(id, { outbox: 0 }).lean<UnitAggregate>().exec());
+  /** The stored state of unit-periods: both documents of each, one read by `_id` each (never `$in`, which FerretDB answers by a scan). */
+  private async readStates(refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>): Promise<Map<string, { state: UnitPeriodState; repaired: boolean; aggregateVersion?: number; contributionsVersion?: number }>> {
+    const found = await mapLimited(refs, READ_CONCURRENCY, async (ref) => {
+      const [aggregate, contributions] = await Promise.all([
+        this.aggregates.findById(ref._id, { indicators: 1, version: 1, basedOn: 1 }).lean<UnitAggregate>().exec(),
+        this.contributions.findById(ref._id).lean<UnitContributions>().exec(),
+      ]);
+      return { ref, aggregate, contributions };
+    });
     return new Map(
       found
-        .filter((d): d is UnitAggregate => d !== null)
-        .map((d) => [d._id, { state: { _id: d._id, provinceCode: d.provinceCode, unitCode: d.unitCode, period: d.period, indicators: d.indicators ?? {} }, version: d.version }]),
+        .filter((f) => f.aggregate !== null || f.contributions !== null)
+        .map((f) => [f.ref._id, { ...stateFrom(f.ref, f.aggregate, f.contributions), aggregateVersion: f.aggregate?.version, contributionsVersion: f.contributions?.version }]),
     );
   }
 
-  private async writeApplied(applied: Map<string, ReportSubmission.Payload>, newlyLate: Set<string>, correlationOf: Map<string, string>, now: Date): Promise<void> {
-    const writes = [...applied.values()].map((s) => {
-      // A report newly late: announced from the same write that records it as applied.
-      const late = newlyLate.has(s.submissionId)
-        ? outboxAppend(Scorecard.TOPIC, [Scorecard.envelope({ source: SOURCE, correlationId: correlationOf.get(s.submissionId) ?? s.submissionId, data: { kind: 'unit-late', provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode } })], now)
-        : undefined;
-      return {
-        updateOne: {
-          filter: { _id: s.submissionId },
-          update: {
-            $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values, ...(late?.$set ?? {}) },
-            ...(late ? { $inc: late.$inc } : {}),
-          },
-          upsert: true,
-        },
-      };
-    });
-    if (writes.length > 0) await this.applied.bulkWrite(writes as never, { ordered: true });
+  /** The batch's notices in one outbox, unsealed, marked for the relay before they are written (FoldNotices). */
+  private async writeNotices(provinceCode: string, notices: Scorecard.Envelope[], now: Date): Promise<string> {
+    const _id = randomUUID();
+    await this.relay.expect([_id]);
+    await this.notices.collection.insertOne({ _id: _id as never, provinceCode, sealed: false, createdAt: now, ...outboxAppend(Scorecard.TOPIC, notices, now).fields });
+    return _id;
   }
 
-  /** The aggregates of the units below the province (not the province's own) for one indicator and period. */
+  private async writeApplied(applied: Map<string, ReportSubmission.Payload>): Promise<void> {
+    const writes = [...applied.values()].map((s) => ({
+      updateOne: {
+        filter: { _id: s.submissionId },
+        update: { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values } },
+        upsert: true,
+      },
+    }));
+    await bulkWriteInChunks(this.applied, writes, { ordered: true });
+  }
+
+  /** One `$set` per (form, period) of the batch: each unit's report received, and whether late. */
+  private async writeReceipts(applied: Iterable<ReportSubmission.Payload>): Promise<void> {
+    const byId = new Map<string, { provinceCode: string; formCode: string; period: string; units: Record<string, Receipt> }>();
+    for (const s of applied) {
+      const _id = receiptsIdOf(s.provinceCode, s.formCode, s.period);
+      const entry = byId.get(_id) ?? { provinceCode: s.provinceCode, formCode: s.formCode, period: s.period, units: {} };
+      entry.units[s.unitCode] = { late: s.late };
+      byId.set(_id, entry);
+    }
+    const writes = [...byId].map(([_id, r]) => ({
+      updateOne: {
+        filter: { _id },
+        update: { $set: { provinceCode: r.provinceCode, formCode: r.formCode, period: r.period, ...Object.fromEntries(Object.entries(r.units).map(([unit, receipt]) => [`units.${unit}`, receipt])) } },
+        upsert: true,
+      },
+    }));
+    await bulkWriteInChunks(this.receipts, writes as never[], { ordered: false });
+  }
+
+  /**
+   * The aggregates of the units below the province (not the province's own) for one indicator and
+   * period: the units that reported into the province's aggregate and their ancestors, each read by
+   * `_id` (never a scan of the province's documents).
+   */
   async unitsOf(provinceCode: string, indicatorCode: string, period: string): Promise<Aggregate[]> {
-    const docs = await this.aggregates.find({ provinceCode, period }, { outbox: 0 }).lean<UnitAggregate[]>().exec();
-    return docs.filter((d) => d.unitCode !== provinceCode).flatMap((d) => aggregatesIn(d).filter((a) => a.indicatorCode === indicatorCode));
+    const province = await this.contributions.findById(unitPeriodIdOf(provinceCode, period)).lean<UnitContributions>().exec();
+    const reporting = Object.keys(province?.indicators?.[indicatorCode] ?? {});
+    const on = periodEndOf(period);
+    const units = new Set(reporting.flatMap((unit) => this.hierarchy.targetsOf(unit, provinceCode, on)).filter((unit) => unit !== provinceCode));
+    const docs = await mapLimited([...units], READ_CONCURRENCY, (unit) => this.aggregates.findById(unitPeriodIdOf(unit, period), { outbox: 0 }).lean<UnitAggregate>().exec());
+    return docs.filter((d): d is UnitAggregate => d !== null).flatMap((d) => aggregatesIn(d).filter((a) => a.indicatorCode === indicatorCode));
   }
 
-  /** The reports received for a form and period in a province: the latest revision of each. */
-  receivedFor(provinceCode: string, formCode: string, period: string): Promise<AppliedSubmission[]> {
-    return this.applied.find({ provinceCode, formCode, period }, { values: 0, outbox: 0 }).lean<AppliedSubmission[]>().exec();
+  /** The reports received for a form and period in a province, by unit: one read by `_id`. */
+  async receivedFor(provinceCode: string, formCode: string, period: string): Promise<Array<{ unitCode: string; late: boolean }>> {
+    const doc = await this.receipts.findById(receiptsIdOf(provinceCode, formCode, period)).lean<Receipts>().exec();
+    return Object.entries(doc?.units ?? {}).map(([unitCode, r]) => ({ unitCode, late: r.late }));
   }
 
   /** A unit's aggregates in each of the periods asked, by period (absent where nothing was reported). */
@@ -175,13 +243,7 @@ export class AggregationService {
   }
 }
 
-/** Runs `task` over `items` with at most `limit` at once; results in the items' order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** `{prefix.key: value}` for each entry: a `$set` of some keys of a map field, leaving the others. */
+function dotted<T>(prefix: string, entries: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(entries).map(([key, value]) => [`${prefix}.${key}`, value]));
 }

@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
-import { DocumentLocks } from '@dtp/messaging';
+import { bulkWriteInChunks, DocumentLocks } from '@dtp/messaging';
 import { AnyBulkWriteOperation, Model } from 'mongoose';
 import { FOLD_LOCK } from './aggregation.service';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
-import { UnitAggregate } from './schemas/aggregate.schema';
+import { documentsOf, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
+import { Receipt, Receipts, receiptsIdOf } from './schemas/receipts.schema';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { HierarchyService } from '../units/hierarchy.service';
 
@@ -18,8 +19,6 @@ export interface RebuildReport {
   ms: number;
 }
 
-/** Documents per bulk write: large enough to amortise the round trip, small enough to stay well under 16 MB. */
-const WRITE_CHUNK = 200;
 
 /**
  * Recomputes every aggregate of a province from the latest applied revision of each submission,
@@ -34,7 +33,9 @@ export class RebuildService implements OnApplicationBootstrap {
 
   constructor(
     @InjectModel(UnitAggregate.name) private readonly aggregates: Model<UnitAggregate>,
+    @InjectModel(UnitContributions.name) private readonly contributions: Model<UnitContributions>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
+    @InjectModel(Receipts.name) private readonly receipts: Model<Receipts>,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
     private readonly generations: FoldGenerations,
@@ -54,6 +55,13 @@ export class RebuildService implements OnApplicationBootstrap {
     return this.locks.run(FOLD_LOCK, provinceCode, () => this.rebuildLocked(provinceCode, periods));
   }
 
+  private async rebuildReceipts(provinceCode: string, submissions: AppliedSubmission[]): Promise<void> {
+    const writes = [...receiptsOf(provinceCode, submissions)].map(([_id, r]) => ({
+      updateOne: { filter: { _id }, update: { $set: { provinceCode, formCode: r.formCode, period: r.period, units: r.units } }, upsert: true },
+    }));
+    await bulkWriteInChunks(this.receipts, writes as never[], { ordered: false });
+  }
+
   private async rebuildLocked(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
     const started = performance.now();
     await this.hierarchy.refresh();
@@ -65,27 +73,46 @@ export class RebuildService implements OnApplicationBootstrap {
     const states = new Map<string, UnitPeriodState>(statesTouchedBy(payloads, targetsOf).map((t) => [t._id, emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
     foldSubmissions(payloads, states, new Map(), targetsOf);
 
-    const existing = (await this.aggregates.find({ provinceCode }, { _id: 1, period: 1 }).lean<Array<{ _id: string; period: string }>>().exec()).filter((d) => inScope(d.period));
     const now = new Date();
-    const writes: AnyBulkWriteOperation<UnitAggregate>[] = [
-      ...[...states.values()].map((state) => ({
+    const existing = (await this.aggregates.find({ provinceCode }, { _id: 1, period: 1 }).lean<Array<{ _id: string; period: string }>>().exec()).filter((d) => inScope(d.period));
+    const versions = new Map((await this.contributions.find({ provinceCode }, { _id: 1, version: 1 }).lean<Array<{ _id: string; version: number }>>().exec()).map((c) => [c._id, c.version]));
+    const emptied = existing.filter((d) => !states.has(d._id)).map((d) => ({ ...emptyUnitPeriod(provinceCode, '', d.period), _id: d._id }));
+    const contributionWrites: AnyBulkWriteOperation<UnitContributions>[] = [];
+    const totalWrites: AnyBulkWriteOperation<UnitAggregate>[] = [];
+    for (const state of [...states.values(), ...emptied]) {
+      // Contributions first, stamped; the totals say which contributions they were computed from (stateFrom).
+      const basedOn = (versions.get(state._id) ?? 0) + 1;
+      const { totals, contributions } = documentsOf(state);
+      contributionWrites.push({ updateOne: { filter: { _id: state._id }, update: { $set: { provinceCode, indicators: contributions, version: basedOn } }, upsert: true } } as never);
+      const identity = state.unitCode ? { unitCode: state.unitCode, period: state.period } : {};
+      totalWrites.push({
         updateOne: {
           filter: { _id: state._id },
-          update: {
-            $set: { provinceCode, unitCode: state.unitCode, period: state.period, indicators: state.indicators, updatedAt: now },
-            $inc: { version: 1 },
-            $setOnInsert: { outbox: {}, outboxCount: 0, outboxPending: false },
-          },
+          update: { $set: { provinceCode, ...identity, indicators: totals, basedOn, updatedAt: now }, $inc: { version: 1 }, $setOnInsert: { outbox: {}, outboxCount: 0, outboxPending: false } },
           upsert: true,
         },
-      })),
-      ...existing.filter((d) => !states.has(d._id)).map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $set: { indicators: {}, updatedAt: now }, $inc: { version: 1 } } } })),
-    ] as never;
-    for (let i = 0; i < writes.length; i += WRITE_CHUNK) await this.aggregates.bulkWrite(writes.slice(i, i + WRITE_CHUNK), { ordered: false });
+      } as never);
+    }
+    await bulkWriteInChunks(this.contributions, contributionWrites, { ordered: false });
+    await bulkWriteInChunks(this.aggregates, totalWrites, { ordered: false });
+    await this.rebuildReceipts(provinceCode, submissions);
     await this.generations.bump(provinceCode);
     const aggregates = [...states.values()].reduce((n, s) => n + Object.keys(s.indicators).length, 0);
     return { provinceCode, submissions: submissions.length, aggregates, ms: Math.round(performance.now() - started) };
   }
+}
+
+/** The reporting rates' read model of the submissions rebuilt, one document per form and period, replaced whole. */
+function receiptsOf(provinceCode: string, submissions: AppliedSubmission[]): Map<string, { formCode: string; period: string; units: Record<string, Receipt> }> {
+  const byId = new Map<string, { formCode: string; period: string; units: Record<string, Receipt> }>();
+  for (const s of submissions) {
+    const formCode = s.formCode ?? '';
+    const _id = receiptsIdOf(provinceCode, formCode, s.period);
+    const entry = byId.get(_id) ?? { formCode, period: s.period, units: {} };
+    entry.units[s.unitCode] = { late: s.late ?? false };
+    byId.set(_id, entry);
+  }
+  return byId;
 }
 
 /** An applied submission as the event that last changed it (what the fold reads of it). */

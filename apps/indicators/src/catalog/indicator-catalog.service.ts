@@ -29,7 +29,7 @@ export class IndicatorCatalogService {
       throw fieldsRefusal(422, 'invalid-indicator', [{ field: 'milestoneAggregation', message: 'milestoneAggregation: a milestone needs all, any or count', messageVi: 'milestoneAggregation: chỉ tiêu dạng mốc cần cách tổng hợp' }]);
     }
     const fields: Record<string, unknown> = { ...dto, milestoneAggregation: dto.milestoneAggregation ?? null };
-    await writeVersioned(this.indicators as unknown as VersionedModel, this.locks, `${dto.provinceCode}:${dto.code}`, (version) => ({
+    await writeVersioned(this.indicators as unknown as VersionedModel, this.locks, this.relay, `${dto.provinceCode}:${dto.code}`, (version) => ({
       fields,
       topic: Catalog.TOPIC,
       events: [Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'indicator-saved', provinceCode: dto.provinceCode, code: dto.code, version } })],

@@ -49,7 +49,7 @@ export class ProgrammesService {
     });
     if (problems.length > 0) throw fieldsRefusal(422, 'invalid-programme', problems);
     this.cache.delete(dto.provinceCode);
-    await writeVersioned(this.programmes as unknown as VersionedModel, this.locks, programmeIdOf(dto.provinceCode, dto.code), (version) => ({
+    await writeVersioned(this.programmes as unknown as VersionedModel, this.locks, this.relay, programmeIdOf(dto.provinceCode, dto.code), (version) => ({
       fields: { ...dto, updatedBy: by },
       topic: Catalog.TOPIC,
       events: [Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'programme-saved', provinceCode: dto.provinceCode, code: dto.code, version, targets: dto.targets.length } })],

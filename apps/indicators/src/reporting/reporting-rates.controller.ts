@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { cutOffDate, formatPeriodId, parsePeriodId, reportingRates } from '@dtp/domain';
-import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withEtag } from '@dtp/platform';
+import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
+import { ViewCache } from '../read-models/view-cache';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { ReportingRatesDto } from './reporting-rates.dto';
@@ -14,6 +15,7 @@ export class ReportingRatesController {
     private readonly forms: KnownFormsService,
     private readonly hierarchy: HierarchyService,
     private readonly aggregation: AggregationService,
+    private readonly views: ViewCache,
   ) {}
 
   @Get(':provinceCode/:formCode/:period')
@@ -21,13 +23,18 @@ export class ReportingRatesController {
   @ApiOkResponse({ type: ReportingRatesDto, description: 'With an ETag' })
   @ApiResponse({ status: 304, description: 'Unchanged since the ETag sent' })
   @ApiProblemResponses(400, 404)
-  async rates(
+  async get(
     @Param('provinceCode') provinceCode: string,
     @Param('formCode') formCode: string,
     @Param('period') periodId: string,
     @Req() request: RequestLike,
     @Res({ passthrough: true }) reply: ReplyLike,
-  ): Promise<ReportingRatesDto | undefined> {
+  ): Promise<string | undefined> {
+    const view = await this.views.get(provinceCode, `reporting-rates/${provinceCode}/${formCode}/${periodId}`, () => this.compute(provinceCode, formCode, periodId));
+    return withSerialisedEtag(request, reply, view);
+  }
+
+  private async compute(provinceCode: string, formCode: string, periodId: string): Promise<ReportingRatesDto> {
     const form = await this.forms.get(provinceCode, formCode);
     const period = parsePeriodId(periodId);
     if (period.type !== form.periodType) {
@@ -56,6 +63,6 @@ export class ReportingRatesController {
         return { unitCode: u.id, name: u.name, level: u.level, received: r.received > 0, onTime: r.onTime > 0 };
       }),
     };
-    return withEtag(request, reply, body);
+    return body;
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { KnownFormsModule } from '@dtp/messaging';
 import { AggregationModule } from '../aggregation/aggregation.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { UnitsModule } from '../units/units.module';
 import { FormConsumer } from './form.consumer';
 import { ReportingRatesController } from './reporting-rates.controller';
 
 @Module({
-  imports: [KnownFormsModule, AggregationModule, UnitsModule],
+  imports: [KnownFormsModule, AggregationModule, UnitsModule, ReadModelsModule],
   controllers: [ReportingRatesController, FormConsumer],
   exports: [KnownFormsModule],
 })

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { HierarchyError, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
 import { Catalog } from '@dtp/contracts';
-import { outboxAppend } from '@dtp/messaging';
+import { bulkWriteInChunks, outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
 import { UnitImport } from './schemas/unit-import.schema';
 import { UnitImportOutboxRelay } from './unit-import-outbox.relay';
@@ -49,7 +49,7 @@ export class HierarchyService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     // Inserted only where missing: an administrator's later corrections are kept.
     // String ids: the driver's types assume ObjectId.
-    await this.units.collection.bulkWrite(referenceUnits().map((u) => ({ updateOne: { filter: { _id: u.id as never }, update: { $setOnInsert: toRecord(u) }, upsert: true } })));
+    await bulkWriteInChunks(this.units.collection, referenceUnits().map((u) => ({ updateOne: { filter: { _id: u.id }, update: { $setOnInsert: toRecord(u) }, upsert: true } })), { ordered: false });
     await this.reload();
     this.logger.log(`${this.hierarchy.all().length} organisation units loaded`);
   }
@@ -108,9 +108,10 @@ export class HierarchyService implements OnApplicationBootstrap {
       if (!(error instanceof HierarchyError)) throw error;
       throw fieldsRefusal(422, 'invalid-units', error.problems.map((p): FieldProblem => ({ field: 'units', message: p, messageVi: p })));
     }
-    await this.units.collection.bulkWrite(incoming.map((u) => ({ replaceOne: { filter: { _id: u.id as never }, replacement: toRecord(u), upsert: true } })));
+    await bulkWriteInChunks(this.units.collection, incoming.map((u) => ({ replaceOne: { filter: { _id: u.id }, replacement: toRecord(u), upsert: true } })), { ordered: true });
     const unitIds = incoming.map((u) => u.id);
     const event = Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'units-imported', unitIds } });
+    await this.relay.expect([event.id]);
     await this.imports.collection.insertOne({ _id: event.id as never, unitIds, at: new Date(), ...outboxAppend(Catalog.TOPIC, [event]).fields });
     this.relay.nudge();
     await this.reload();

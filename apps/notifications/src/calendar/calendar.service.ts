@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { addDays, LocalDate, obligationsDueBetween, vietnamDateOf, WorkingCalendar } from '@dtp/domain';
-import { DocumentLocks, KnownForm, KnownFormsService } from '@dtp/messaging';
+import { bulkWriteInChunks, DocumentLocks, KnownForm, KnownFormsService, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { CLOCK, Clock } from '../clock/clock';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
@@ -58,11 +58,14 @@ export class CalendarService {
     if (due.length === 0) return 0;
     const now = this.clock.now();
     const rows = due.map((o) => ({ _id: obligationIdOf({ provinceCode: form.provinceCode, unitCode: o.unitId, formCode: form.code, period: o.period }), provinceCode: form.provinceCode, unitCode: o.unitId, formCode: form.code, period: o.period, cutOff: o.cutOff, deadline: o.deadline }));
-    const existing = new Set((await this.obligations.find({ _id: { $in: rows.map((r) => r._id) } }, { _id: 1, deadline: 1 }).lean().exec()).filter((o) => o.deadline).map((o) => o._id));
+    // One read by `_id` each: FerretDB answers `_id: {$in}` by reading the whole calendar.
+    const found = await mapLimited(rows, 16, (r) => this.obligations.findById(r._id, { _id: 1, deadline: 1 }).lean<{ _id: string; deadline?: string }>().exec());
+    const existing = new Set(found.filter((o): o is { _id: string; deadline?: string } => o !== null && Boolean(o.deadline)).map((o) => o._id));
     const missing = rows.filter((r) => !existing.has(r._id));
     if (missing.length === 0) return 0;
     // Dates are set where absent (a submission may have come first); a status already there is kept.
-    await this.obligations.collection.bulkWrite(
+    await bulkWriteInChunks(
+      this.obligations.collection,
       missing.map((r) => ({
         updateOne: {
           filter: { _id: r._id as never },
@@ -103,7 +106,8 @@ export class CalendarService {
   /** The obligations among these ids that are still owed. */
   async pendingAmong(ids: string[]): Promise<Obligation[]> {
     if (ids.length === 0) return [];
-    return this.obligations.find({ _id: { $in: ids }, status: { $in: PENDING_STATUSES } }).lean<Obligation[]>().exec();
+    const found = await mapLimited([...new Set(ids)], 16, (id) => this.obligations.findById(id).lean<Obligation>().exec());
+    return found.filter((o): o is Obligation => o !== null && PENDING_STATUSES.includes(o.status));
   }
 
   /** Owed obligations whose deadline lies in the window: what reminders are computed for. */

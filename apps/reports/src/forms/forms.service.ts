@@ -44,7 +44,7 @@ export class FormsService {
       indicators,
       updatedBy: by,
     };
-    await writeVersioned(this.forms as unknown as VersionedModel, this.locks, _id, (version) => ({
+    await writeVersioned(this.forms as unknown as VersionedModel, this.locks, this.relay, _id, (version) => ({
       fields,
       topic: ReportFormEvent.TOPIC,
       events: [

@@ -130,6 +130,7 @@ export class SubmissionsService {
       const state = { status: next.status, revision, values, deadline, firstSubmittedAt, late, updatedAt: now };
       const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by, form)], now) : undefined;
 
+      if (outbox) await this.relay.expect([_id]);
       try {
         if (current) {
           const { matchedCount } = await this.submissions.updateOne(

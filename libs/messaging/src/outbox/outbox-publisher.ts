@@ -9,6 +9,8 @@ import { OutboxLockOptions, OutboxRelay, OutboxRelayOptions } from './outbox-rel
 export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 
 export interface OutboxPublisher {
+  /** Marks documents about to receive entries; await it before the write that appends them. */
+  expect(ids: readonly unknown[]): Promise<void>;
   /** Publish now rather than at the next poll; call after a write that appended events. */
   nudge(): void;
 }
@@ -35,6 +37,10 @@ export function OutboxPublisherFor(modelName: string, lockOptions: OutboxLockOpt
 
     onApplicationBootstrap(): void {
       this.relay.start();
+    }
+
+    expect(ids: readonly unknown[]): Promise<void> {
+      return this.relay.expect(ids);
     }
 
     nudge(): void {

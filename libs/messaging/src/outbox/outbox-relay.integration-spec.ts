@@ -1,12 +1,11 @@
 import { KafkaClient, OutgoingMessage } from '../kafka/kafka-client';
-import { OUTBOX_PENDING_FILTER, OutboxFields } from './outbox-entry';
+import { OUTBOX_PENDING_FILTER, outboxAppend, OutboxFields } from './outbox-entry';
+import { OUTBOX_MARKERS, OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { createEnvelope } from '@dtp/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { infraEnv, readTopic, testDatabaseName, uniqueCode } from '@dtp/testing';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { DocumentLocks } from './document-locks';
-import { outboxAppend } from './outbox-entry';
-import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { addOutboxFields } from './outbox-schema';
 
 // A topic of its own: the platform's topics have consumers that would take these test events.
@@ -35,12 +34,16 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     await kafka.onApplicationShutdown();
   });
 
+  /** What a writer does before the write that appends entries (OutboxRelay.expect). */
+  const mark = (...keys: string[]) => new OutboxRelay(model as unknown as Model<OutboxFields>, kafka, new DocumentLocks()).expect(keys);
+
   const eventsFor = (key: string, count: number) =>
     Array.from({ length: count }, (_, i) => createEnvelope('test.thing', 1, { source: 'test', key, data: { step: i } }));
 
   it('publishes pending events in the order written, then removes them from the document', async () => {
     const key = uniqueCode('K');
     const events = eventsFor(key, 3);
+    await mark(key);
     await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, events).fields } as never);
     const relay = new OutboxRelay(model as unknown as Model<OutboxFields>, kafka, new DocumentLocks(), { pollIntervalMs: 60000, batchSize: 10 });
 
@@ -57,6 +60,7 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
   it('keeps an event that could not be published and publishes it on a later pass', async () => {
     const key = uniqueCode('K');
     const [event] = eventsFor(key, 1);
+    await mark(key);
     await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend('no.such.topic.v1', [event!]).fields } as never);
     const failing = new KafkaClient({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'outbox-test-failing' });
     const relay = new OutboxRelay(model as unknown as Model<OutboxFields>, failing, new DocumentLocks(), { pollIntervalMs: 60000, batchSize: 10 });
@@ -81,9 +85,10 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     relay.start();
     for (let i = 1; i <= 20; i += 1) {
       const append = outboxAppend(TEST_TOPIC, eventsFor(key, 1));
-      await locks.run(model.collection.collectionName, key, () =>
-        model.updateOne({ _id: key }, { $inc: { state: 1, ...append.$inc }, $set: append.$set }).exec(),
-      );
+      await locks.run(model.collection.collectionName, key, async () => {
+        await relay.expect([key]);
+        await model.updateOne({ _id: key }, { $inc: { state: 1, ...append.$inc }, $set: append.$set }).exec();
+      });
       relay.nudge();
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -107,12 +112,13 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     return { client, sends, eventIds: () => sends.flatMap((s) => s.messages.map((m) => m.headers?.['event-id'])) };
   };
   const relayWith = (client: KafkaClient, options: Partial<OutboxRelayOptions> = {}, locks = new DocumentLocks()) =>
-    new OutboxRelay(model as unknown as Model<OutboxFields>, client, locks, { pollIntervalMs: 60000, batchSize: 10, ...options });
+    new OutboxRelay(model as unknown as Model<OutboxFields>, client, locks, { pollIntervalMs: 60000, batchSize: 100, ...options });
   const stored = (key: string) => model.findById(key).lean().exec();
 
   it('flags a document in the write that appends and clears the flag only once everything is published', async () => {
     const key = uniqueCode('K');
     const [good, stuck] = eventsFor(key, 2);
+    await mark(key);
     await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, [good!]).fields } as never);
     await model.updateOne({ _id: key }, (({ $set, $inc }) => ({ $set, $inc }))(outboxAppend('broken.topic.v1', [stuck!])));
     expect(await stored(key)).toMatchObject({ outboxCount: 2, outboxPending: true });
@@ -135,6 +141,7 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
   it('publishes a batch of documents with one send per topic, each document in order', async () => {
     const keys = [uniqueCode('K'), uniqueCode('K'), uniqueCode('K')];
     const events = keys.map((key) => eventsFor(key, 2));
+    await mark(...keys);
     for (const [i, key] of keys.entries()) await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, events[i]!).fields } as never);
 
     const counted = recording();
@@ -151,6 +158,7 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     const key = uniqueCode('K');
     const locks = new DocumentLocks();
     const [first, late] = eventsFor(key, 2);
+    await mark(key);
     await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, [first!]).fields } as never);
     let appended = false;
     // A writer appends between the relay's read and its removal.
@@ -158,7 +166,10 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
       if (appended) return;
       appended = true;
       const append = outboxAppend(TEST_TOPIC, [late!]);
-      await locks.run(model.collection.collectionName, key, () => model.updateOne({ _id: key }, { $set: { ...append.$set, state: 2 }, $inc: append.$inc }).exec());
+      await locks.run(model.collection.collectionName, key, async () => {
+        await mark(key);
+        await model.updateOne({ _id: key }, { $set: { ...append.$set, state: 2 }, $inc: append.$inc }).exec();
+      });
     });
 
     await relayWith(racing.client, {}, locks).drainOnce();
@@ -173,6 +184,7 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
   it('counts exactly when another relay removed some of the same entries meanwhile', async () => {
     const key = uniqueCode('K');
     const [first, second] = eventsFor(key, 2);
+    await mark(key);
     await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, [first!, second!]).fields } as never);
     // Another process's relay published and removed the first entry while this one was sending.
     const overtaken = recording(() =>
@@ -191,6 +203,8 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     const { outboxPending: _omitted, ...legacy } = outboxAppend(TEST_TOPIC, events).fields;
     await model.collection.insertOne({ _id: key, state: 1, ...legacy } as never);
     expect(await model.countDocuments({ _id: key, ...OUTBOX_PENDING_FILTER })).toBe(0);
+    // As in a database that has never had markers: relays started by earlier tests recorded the one-off sweep.
+    await connection.db!.collection(OUTBOX_MARKERS).deleteOne({ _id: `${model.collection.collectionName}/*marked*` as never });
 
     const sent = recording();
     const relay = relayWith(sent.client, { pollIntervalMs: 50 });
@@ -204,16 +218,49 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     expect(await stored(key)).toMatchObject({ outboxCount: 0, outboxPending: false, outbox: {} });
   });
 
-  it('finds pending documents with a filter FerretDB pushes down to PostgreSQL, unlike the old $gt', async () => {
+  it('finds pending work through markers and documents by _id, both filtered by PostgreSQL, not by reading the collection', async () => {
     await model.collection.insertOne({ _id: uniqueCode('K'), state: 1, outbox: {}, outboxCount: 0 } as never);
-    const explain = (filter: object) => connection.db!.command({ explain: { find: model.collection.collectionName, filter } });
-
-    const pending = await explain(OUTBOX_PENDING_FILTER);
+    const explain = (collection: string, filter: object) => connection.db!.command({ explain: { find: collection, filter } });
     // The platform's store is FerretDB (ADR 2); its explain says whether PostgreSQL did the filtering.
-    expect(pending.serverInfo?.ferretdbVersion).toBeDefined();
-    expect(pending.filterPushdown).toBe(true);
+    const poll = await explain(OUTBOX_MARKERS, { collection: model.collection.collectionName });
+    expect(poll.serverInfo?.ferretdbVersion).toBeDefined();
+    expect(poll.filterPushdown).toBe(true);
+    // A document read by _id is an index lookup (tools/infra/ferretdb-id-equality.patch, ADR 2).
+    const byId = await explain(model.collection.collectionName, { _id: 'any' });
+    expect(byId.queryPlanner?.Plan?.['Node Type']).toBe('Index Scan');
     // The filter this replaced: FerretDB fetched and filtered the whole collection itself, every poll.
-    expect((await explain({ outboxCount: { $gt: 0 } })).filterPushdown).toBe(false);
+    expect((await explain(model.collection.collectionName, { outboxCount: { $gt: 0 } })).filterPushdown).toBe(false);
+  });
+
+  it('leaves no marker once everything is published, so an idle poll reads nothing', async () => {
+    const key = uniqueCode('K');
+    await mark(key);
+    await model.collection.insertOne({ _id: key, state: 1, ...outboxAppend(TEST_TOPIC, eventsFor(key, 2)).fields } as never);
+    const markers = connection.db!.collection(OUTBOX_MARKERS);
+    expect(await markers.countDocuments({ _id: `${model.collection.collectionName}/${key}` as never })).toBe(1);
+    await relayWith(kafka).drainOnce();
+    expect(await markers.countDocuments({ _id: `${model.collection.collectionName}/${key}` as never })).toBe(0);
+    // A marker put down before a write that never happened (a crash between the two) is dropped.
+    await mark('never-written');
+    await relayWith(kafka).drainOnce();
+    expect(await markers.countDocuments({ _id: `${model.collection.collectionName}/never-written` as never })).toBe(0);
+  });
+
+  it('holds a document until it is ready, then publishes it and deletes it when asked to', async () => {
+    const key = uniqueCode('K');
+    const events = eventsFor(key, 2);
+    await mark(key);
+    await model.collection.insertOne({ _id: key, state: 0, sealed: false, ...outboxAppend(TEST_TOPIC, events).fields } as never);
+    const sent = recording();
+    const relay = relayWith(sent.client, { lockFields: ['sealed'], readyWhen: (doc) => doc['sealed'] === true, deleteWhenPublished: true });
+    await relay.drainOnce();
+    expect(sent.eventIds()).toEqual([]);
+    expect(await stored(key)).toMatchObject({ outboxCount: 2 });
+    await model.collection.updateOne({ _id: key as never }, { $set: { sealed: true } });
+    await relay.drainOnce();
+    expect(sent.eventIds()).toEqual(events.map((e) => e.id));
+    expect(await stored(key)).toBeNull();
+    expect(await connection.db!.collection(OUTBOX_MARKERS).countDocuments({ _id: `${model.collection.collectionName}/${key}` as never })).toBe(0);
   });
 
   it('removes entries under the lock writers hold when lockOf maps several documents to one key', async () => {
@@ -226,6 +273,7 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     for (let i = 1; i <= 15; i += 1) {
       // Like a fold: one lock for the group, several documents written under it.
       await locks.run('fold', group, async () => {
+        await relay.expect(keys);
         for (const key of keys) {
           const append = outboxAppend(TEST_TOPIC, eventsFor(key, 1));
           await model.updateOne({ _id: key }, { $inc: { state: 1, ...append.$inc }, $set: append.$set }).exec();

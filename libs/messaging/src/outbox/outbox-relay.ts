@@ -1,8 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { AnyBulkWriteOperation, Model } from 'mongoose';
 import { KafkaClient, OutgoingMessage } from '../kafka/kafka-client';
 import { DocumentLocks } from './document-locks';
-import { OUTBOX_PENDING_FILTER, OutboxEntry, OutboxFields, pendingEntries } from './outbox-entry';
+import { bulkWriteInChunks, mapLimited } from '../store/bulk-write';
+import { OutboxEntry, OutboxFields, pendingEntries } from './outbox-entry';
+
+/** The collection of pending markers, one per document with unpublished entries, shared by a database's relays. */
+export const OUTBOX_MARKERS = 'outbox_pending';
+
+/** A document that may hold unpublished entries; `token` changes with every writer that marks it. */
+export interface OutboxMarker {
+  _id: string;
+  collection: string;
+  docId: unknown;
+  token: string;
+  at: Date;
+}
+
+/** Markers of one relay whose documents are read at once. */
+const READ_CONCURRENCY = 16;
 
 /** A document as the relay reads it: its outbox, its count and whatever `lockFields` asks for. */
 export type OutboxDocument = Partial<OutboxFields> & { _id: unknown; [field: string]: unknown };
@@ -20,8 +37,12 @@ export interface OutboxLockOptions {
    * published entries must take that same lock, or FerretDB loses one of the two writes.
    */
   lockOf?: (doc: OutboxDocument) => OutboxLock;
-  /** Fields the relay's find must also read so that `lockOf` can see them. */
+  /** Fields the relay's find must also read so that `lockOf` and `readyWhen` can see them. */
   lockFields?: string[];
+  /** Documents whose entries may go now; the others keep their marker for a later pass. */
+  readyWhen?: (doc: OutboxDocument) => boolean;
+  /** Delete a document once all its entries are published (a document that exists only to carry them). */
+  deleteWhenPublished?: boolean;
 }
 
 export interface OutboxRelayOptions extends OutboxLockOptions {
@@ -45,6 +66,11 @@ interface Pending {
  * Publishes outbox entries to Kafka and then removes them: at least once, since a crash between
  * the two publishes again and consumers are idempotent. Nudged right after a write so events
  * leave at once; the poll catches whatever a previous process left behind.
+ *
+ * Pending work is found through markers (`outbox_pending`), which writers put down with `expect`
+ * before the write that appends entries and the relay removes once the document has none left:
+ * the poll reads a collection as large as the work pending, never the documents' collection
+ * (docs/adr/0005).
  */
 export class OutboxRelay {
   private readonly logger: Logger;
@@ -54,6 +80,7 @@ export class OutboxRelay {
   private again = false;
   private stopped = false;
   private legacyMarked = false;
+  private readonly markers: Model<OutboxMarker>['collection'];
 
   constructor(
     private readonly model: Model<OutboxFields>,
@@ -63,6 +90,27 @@ export class OutboxRelay {
   ) {
     this.collection = model.collection.collectionName;
     this.logger = new Logger(`OutboxRelay(${this.collection})`);
+    this.markers = model.db.collection<OutboxMarker>(OUTBOX_MARKERS) as never;
+  }
+
+  /**
+   * Marks documents as about to receive entries: call it before the write that appends them (in
+   * the same lock), so a crash between the two leaves a marker to a document with nothing to
+   * publish, never entries nobody looks for.
+   */
+  async expect(ids: readonly unknown[]): Promise<void> {
+    if (ids.length === 0) return;
+    const token = randomUUID();
+    const at = new Date();
+    await bulkWriteInChunks(
+      this.markers as never,
+      ids.map((docId) => ({ updateOne: { filter: { _id: this.markerIdOf(docId) }, update: { $set: { collection: this.collection, docId, token, at } }, upsert: true } })) as never,
+      { ordered: false },
+    );
+  }
+
+  private markerIdOf(docId: unknown): string {
+    return `${this.collection}/${String(docId)}`;
   }
 
   start(): void {
@@ -91,17 +139,19 @@ export class OutboxRelay {
   }
 
   /**
-   * Flags documents written before `outboxPending` existed, so their entries are not stranded.
-   * Reads the whole collection on FerretDB (neither `$gt` nor `$ne` is pushed down): once per
-   * start, never per poll.
+   * Marks the documents that hold entries written before markers existed. Reads the whole
+   * collection on FerretDB (`$gt` is not pushed down): once per database, never per poll.
    */
   async markLegacyPending(): Promise<number> {
-    const { modifiedCount } = await this.model.updateMany(
-      { outboxCount: { $gt: 0 }, outboxPending: { $ne: true } },
-      { $set: { outboxPending: true } },
-    );
-    if (modifiedCount > 0) this.logger.log(`flagged ${modifiedCount} documents written before outboxPending`);
-    return modifiedCount;
+    // Once per database, not per start: a sentinel marker (read by `_id`) records that it was done.
+    const sentinel = `${this.collection}/*marked*`;
+    if (await this.markers.findOne({ _id: sentinel as never })) return 0;
+    const docs = await this.model.find({ outboxCount: { $gt: 0 } }, { _id: 1 }).lean<Array<{ _id: unknown }>>().exec();
+    await this.expect(docs.map((d) => d._id));
+    // Not `collection`: the poll must not read it as work.
+    await this.markers.updateOne({ _id: sentinel as never }, { $set: { collection: '*sentinel*', at: new Date() } }, { upsert: true });
+    if (docs.length > 0) this.logger.log(`marked ${docs.length} documents with entries pending from before markers existed`);
+    return docs.length;
   }
 
   /**
@@ -110,17 +160,23 @@ export class OutboxRelay {
    * update per document. Throws after removing what it could if some topic could not be sent.
    */
   async drainOnce(): Promise<number> {
-    const docs = await this.findPending();
+    const markers = (await this.markers.find({ collection: this.collection }).limit(this.options.batchSize).toArray()) as unknown as OutboxMarker[];
+    const found = await mapLimited(markers, READ_CONCURRENCY, (m) => this.model.findById(m.docId, this.projection()).lean<OutboxDocument>().exec());
+    const ready = this.options.readyWhen ?? (() => true);
+    const docs = found.filter((d): d is OutboxDocument => d !== null && ready(d));
     const pending = docs.flatMap((doc) => pendingEntries(doc).map(([eventId, entry]) => ({ doc, eventId, entry })));
     const { published, failures } = await this.publish(pending);
-    await this.removePublished(docs, published);
+    const tokens = new Map(markers.map((m) => [this.markerIdOf(m.docId), m.token]));
+    await this.removePublished(docs, published, tokens);
+    // A marker whose document does not exist (a crash before the write) has nothing to wait for.
+    const gone = markers.filter((_, i) => found[i] === null);
+    await bulkWriteInChunks(this.markers as never, gone.map((m) => ({ deleteOne: { filter: { _id: m._id, token: m.token } } })), { ordered: false });
     if (failures.length > 0) throw failures[0];
-    return docs.length;
+    return markers.length;
   }
 
-  private findPending(): Promise<OutboxDocument[]> {
-    const projection = Object.fromEntries(['outbox', 'outboxCount', ...(this.options.lockFields ?? [])].map((field) => [field, 1]));
-    return this.model.find(OUTBOX_PENDING_FILTER, projection).limit(this.options.batchSize).lean<OutboxDocument[]>().exec();
+  private projection(): Record<string, 1> {
+    return Object.fromEntries(['outbox', 'outboxCount', ...(this.options.lockFields ?? [])].map((field) => [field, 1]));
   }
 
   /** Sends each topic's entries; returns the event ids that reached Kafka and the errors of the rest. */
@@ -141,9 +197,9 @@ export class OutboxRelay {
   }
 
   /** Removes published entries: each lock group under its lock, a few groups at once. */
-  private async removePublished(docs: OutboxDocument[], published: Set<string>): Promise<void> {
+  private async removePublished(docs: OutboxDocument[], published: Set<string>, tokens: Map<string, string>): Promise<void> {
     await forEachLimited(this.lockGroups(docs), REMOVAL_CONCURRENCY, ({ lock, docs: inGroup }) =>
-      this.locks.run(lock.collection, lock.id, () => this.removeFromGroup(inGroup, published)),
+      this.locks.run(lock.collection, lock.id, () => this.removeFromGroup(inGroup, published, tokens)),
     );
   }
 
@@ -169,12 +225,24 @@ export class OutboxRelay {
    * if any did not, each document's fallbacks. Every update requires its keys to still exist, so
    * re-running one that already applied matches nothing.
    */
-  private async removeFromGroup(group: OutboxDocument[], published: Set<string>): Promise<void> {
-    const removals = group.map((doc) => removalOf(doc, published)).filter((r) => r.keys.length > 0 || r.allPublished);
-    if (removals.length === 0) return;
-    const { matchedCount } = await this.model.bulkWrite(removals.map(exactUpdate), { ordered: false });
-    if (matchedCount === removals.length) return;
-    for (const removal of removals) await this.removeDespiteRace(removal);
+  private async removeFromGroup(group: OutboxDocument[], published: Set<string>, tokens: Map<string, string>): Promise<void> {
+    const removals = group.map((doc) => removalOf(doc, published));
+    if (this.options.deleteWhenPublished) {
+      const finished = removals.filter((r) => r.allPublished);
+      await bulkWriteInChunks(this.model, finished.map((r) => ({ deleteOne: { filter: { _id: r.id } } })), { ordered: false });
+      await bulkWriteInChunks(this.markers as never, finished.map((r) => this.markerIdOf(r.id)).map((_id) => ({ deleteOne: { filter: { _id, token: tokens.get(_id) ?? '' } } })), { ordered: false });
+      return;
+    }
+    const writes = removals.filter((r) => r.keys.length > 0 || r.allPublished);
+    const { matchedCount } = await bulkWriteInChunks(this.model, writes.map(exactUpdate), { ordered: false });
+    if (matchedCount !== writes.length) {
+      for (const removal of writes) await this.removeDespiteRace(removal);
+      return; // the markers stay: the next pass reads these documents again
+    }
+    // Everything read was published and removed, and no writer marked the document since its
+    // marker was read (the token is unchanged): the marker goes.
+    const done = removals.filter((r) => r.allPublished).map((r) => this.markerIdOf(r.id));
+    await bulkWriteInChunks(this.markers as never, done.map((_id) => ({ deleteOne: { filter: { _id, token: tokens.get(_id) ?? '' } } })), { ordered: false });
   }
 
   /**

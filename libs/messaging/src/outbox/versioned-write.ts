@@ -3,6 +3,7 @@ import { refusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { DocumentLocks } from './document-locks';
 import { outboxAppend, OutboxFields } from './outbox-entry';
+import { OutboxPublisher } from './outbox-publisher';
 
 const MAX_ATTEMPTS = 8;
 const DUPLICATE_KEY = 11000;
@@ -26,10 +27,12 @@ export interface VersionedChange {
 export async function writeVersioned(
   model: VersionedModel,
   locks: DocumentLocks,
+  publisher: Pick<OutboxPublisher, 'expect'>,
   _id: string,
   change: (version: number, now: Date) => VersionedChange,
 ): Promise<number> {
   return locks.run(model.collection.collectionName, _id, async () => {
+    await publisher.expect([_id]);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await model.findById(_id, { version: 1 }).lean<{ version: number }>().exec();
       const version = (current?.version ?? 0) + 1;

@@ -1,0 +1,62 @@
+/**
+ * Operations per bulk command on the document store. FerretDB 1.24 holds one PostgreSQL connection
+ * for every update of a bulk command until the whole command ends (docs/adr/0002, finding 6): a
+ * bulk of a few hundred updates exhausts its pool and deadlocks it, and every connection it adds
+ * costs a PostgreSQL backend. Chunks of this size keep each command to a handful of connections;
+ * on MongoDB they cost one round trip per chunk.
+ */
+export const BULK_CHUNK = 25;
+
+/** Chunks at once: enough to overlap round trips, few enough to stay far from the store's pool. */
+const CHUNKS_AT_ONCE = 2;
+
+export interface BulkCounts {
+  insertedCount: number;
+  matchedCount: number;
+  modifiedCount: number;
+  deletedCount: number;
+  upsertedCount: number;
+}
+
+/** A mongoose model or a driver collection: each types its operations its own way. */
+interface BulkWriter {
+  bulkWrite(ops: never, options: { ordered: boolean }): Promise<unknown>;
+}
+
+/**
+ * `bulkWrite` in chunks of BULK_CHUNK, the counts added up. Ordered writes run chunk after chunk
+ * (and stop at the first failure); unordered ones a few chunks at once.
+ */
+export async function bulkWriteInChunks(collection: BulkWriter, ops: readonly unknown[], options: { ordered: boolean }): Promise<BulkCounts> {
+  const chunks: unknown[][] = [];
+  for (let i = 0; i < ops.length; i += BULK_CHUNK) chunks.push(ops.slice(i, i + BULK_CHUNK));
+  const total: BulkCounts = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0 };
+  const add = (result: unknown) => {
+    const r = result as Partial<BulkCounts>;
+    for (const key of Object.keys(total) as Array<keyof BulkCounts>) total[key] += r[key] ?? 0;
+  };
+  if (options.ordered) {
+    for (const chunk of chunks) add(await collection.bulkWrite(chunk as never, options));
+    return total;
+  }
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < chunks.length; i = next++) add(await collection.bulkWrite(chunks[i] as never, options));
+  };
+  await Promise.all(Array.from({ length: Math.min(CHUNKS_AT_ONCE, chunks.length) }, worker));
+  return total;
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` at once; results in the items' order. For reads by
+ * `_id`, one each, where `_id: {$in: …}` would make FerretDB read the whole collection.
+ */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
