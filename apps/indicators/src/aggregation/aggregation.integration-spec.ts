@@ -2,7 +2,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { Scorecard } from '@dtp/contracts';
 import { KafkaClient, MessagingModule } from '@dtp/messaging';
-import { infraEnv, readTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
+import { infraEnv, readTopic, readWholeTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AggregationModule } from './aggregation.module';
 import { AggregationService } from './aggregation.service';
@@ -128,6 +128,9 @@ describe('AggregationService on FerretDB', () => {
     const notice = JSON.parse(messages.find((m) => m.key === `${p}:${p}:2024Q1`)!.value) as Scorecard.Envelope;
     expect(Scorecard.Envelope.safeParse(notice).success).toBe(true);
     expect(notice.data).toMatchObject({ unitCode: p, indicatorCode: 'BTS', value: 7, reportingUnits: 1 });
+    // The unit's own aggregate is its report alone, already on reports.submission.v1: not announced again.
+    const all = await readWholeTopic(env.KAFKA_BROKERS, Scorecard.TOPIC);
+    expect(all.filter((m) => m.key === `${p}:${u1}:2024Q1` && m.value.includes('"aggregate-changed"'))).toEqual([]);
   });
 
   it('completes a fold that stopped between writing the contributions and the totals', async () => {

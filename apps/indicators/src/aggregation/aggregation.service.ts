@@ -100,7 +100,12 @@ export class AggregationService {
         if (!aggregate) continue;
         const value = aggregateValue(aggregate.totals, aggregate.kind);
         const where = { provinceCode, unitCode: state.unitCode, indicatorCode, period: state.period };
-        notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data: { kind: 'aggregate-changed', ...where, value, reportingUnits: aggregate.totals.reporting } }));
+        // A unit's aggregate of nothing but its own report is that report, already announced on
+        // reports.submission.v1: only aggregates that fold other units' reports are announced
+        // (nine in ten notices fewer for a commune's report; docs/adr/0007).
+        if (!isOwnReportOnly(state.unitCode, aggregate.contributions)) {
+          notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data: { kind: 'aggregate-changed', ...where, value, reportingUnits: aggregate.totals.reporting } }));
+        }
         for (const data of await this.statusChanges(where, valueBefore, value)) notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data }));
       }
       const { totals, contributions } = documentsOf(state, before.keys());
@@ -241,6 +246,11 @@ export class AggregationService {
       .filter((c) => c.statusBefore !== c.statusAfter)
       .map((c) => ({ kind: 'target-status-changed' as const, ...where, value: after, programmeCode: c.programmeCode, target: c.target.value, statusBefore: c.statusBefore, statusAfter: c.statusAfter }));
   }
+}
+
+function isOwnReportOnly(unitCode: string, contributions: Record<string, unknown>): boolean {
+  const reporting = Object.keys(contributions);
+  return reporting.length === 1 && reporting[0] === unitCode;
 }
 
 /** `{prefix.key: value}` for each entry: a `$set` of some keys of a map field, leaving the others. */

@@ -3,7 +3,8 @@ import { envelopeFactory, envelopeSchemaOf, EventEnvelope, unitPeriodKey } from 
 import { Topics } from '../topics';
 
 /**
- * `indicators.scorecard.v1`: for a unit and period, an aggregate changed (`aggregate-changed`),
+ * `indicators.scorecard.v1`: for a unit and period, an aggregate that folds other units' reports
+ * changed (`aggregate-changed`; a unit's own report alone is on reports.submission.v1),
  * a programme's target changed status, e.g. newly achieved (`target-status-changed`), or the
  * unit's report arrived after its deadline (`unit-late`).
  */

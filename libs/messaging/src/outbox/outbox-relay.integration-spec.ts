@@ -1,6 +1,6 @@
 import { KafkaClient, OutgoingMessage } from '../kafka/kafka-client';
 import { OUTBOX_PENDING_FILTER, outboxAppend, OutboxFields } from './outbox-entry';
-import { OUTBOX_MARKERS, OutboxRelay, OutboxRelayOptions } from './outbox-relay';
+import { ABANDONED_MARKER_MS, OUTBOX_MARKERS, OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { createEnvelope } from '@dtp/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { infraEnv, readTopic, testDatabaseName, uniqueCode } from '@dtp/testing';
@@ -240,10 +240,15 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     expect(await markers.countDocuments({ _id: `${model.collection.collectionName}/${key}` as never })).toBe(1);
     await relayWith(kafka).drainOnce();
     expect(await markers.countDocuments({ _id: `${model.collection.collectionName}/${key}` as never })).toBe(0);
-    // A marker put down before a write that never happened (a crash between the two) is dropped.
-    await mark('never-written');
+    // A marker put down before an insert that has not happened yet stays: the writer is between the two.
+    const pending = `${model.collection.collectionName}/not-yet-written`;
+    await mark('not-yet-written');
     await relayWith(kafka).drainOnce();
-    expect(await markers.countDocuments({ _id: `${model.collection.collectionName}/never-written` as never })).toBe(0);
+    expect(await markers.countDocuments({ _id: pending as never })).toBe(1);
+    // Once old, it was left by a writer that never wrote (a crash between the two), and goes.
+    await markers.updateOne({ _id: pending as never }, { $set: { at: new Date(Date.now() - ABANDONED_MARKER_MS - 1000) } });
+    await relayWith(kafka).drainOnce();
+    expect(await markers.countDocuments({ _id: pending as never })).toBe(0);
   });
 
   it('holds a document until it is ready, then publishes it and deletes it when asked to', async () => {

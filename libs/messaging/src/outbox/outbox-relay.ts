@@ -18,6 +18,9 @@ export interface OutboxMarker {
   at: Date;
 }
 
+/** A marker this old whose document does not exist was left by a writer that never wrote (a crash). */
+export const ABANDONED_MARKER_MS = 60_000;
+
 /** Markers of one relay whose documents are read at once. */
 const READ_CONCURRENCY = 16;
 
@@ -168,8 +171,9 @@ export class OutboxRelay {
     const { published, failures } = await this.publish(pending);
     const tokens = new Map(markers.map((m) => [this.markerIdOf(m.docId), m.token]));
     await this.removePublished(docs, published, tokens);
-    // A marker whose document does not exist (a crash before the write) has nothing to wait for.
-    const gone = markers.filter((_, i) => found[i] === null);
+    // A marker whose document does not exist has nothing to wait for once it is old: a young one
+    // may belong to a writer between its marker and its insert.
+    const gone = markers.filter((m, i) => found[i] === null && Date.now() - new Date(m.at).getTime() > ABANDONED_MARKER_MS);
     await bulkWriteInChunks(this.markers as never, gone.map((m) => ({ deleteOne: { filter: { _id: m._id, token: m.token } } })), { ordered: false });
     if (failures.length > 0) throw failures[0];
     return markers.length;
