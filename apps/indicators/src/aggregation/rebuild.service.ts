@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { bulkWriteInChunks, DocumentLocks } from '@dtp/messaging';
-import { AnyBulkWriteOperation, Model } from 'mongoose';
+import { Model } from 'mongoose';
 import { FOLD_LOCK } from './aggregation.service';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
 import { documentsOf, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
@@ -23,9 +23,9 @@ export interface RebuildReport {
 /**
  * Recomputes every aggregate of a province from the latest applied revision of each submission,
  * with the fold's own code run over empty state (fold.ts), so the rebuild and the incremental path
- * cannot disagree. Documents are updated in place, so their pending outbox entries survive;
- * documents nothing contributes to any more are emptied. Holds the province's fold lock; across
- * processes, run it while the province's partition is not being consumed (docs/adr/0007).
+ * cannot disagree. The province's unit-period documents in scope are replaced whole; documents
+ * nothing contributes to any more are gone. Holds the province's fold lock; across processes, run
+ * it while the province's partition is not being consumed (docs/adr/0007).
  */
 @Injectable()
 export class RebuildService implements OnApplicationBootstrap {
@@ -75,26 +75,25 @@ export class RebuildService implements OnApplicationBootstrap {
 
     const now = new Date();
     const existing = (await this.aggregates.find({ provinceCode }, { _id: 1, period: 1 }).lean<Array<{ _id: string; period: string }>>().exec()).filter((d) => inScope(d.period));
-    const versions = new Map((await this.contributions.find({ provinceCode }, { _id: 1, version: 1 }).lean<Array<{ _id: string; version: number }>>().exec()).map((c) => [c._id, c.version]));
-    const emptied = existing.filter((d) => !states.has(d._id)).map((d) => ({ ...emptyUnitPeriod(provinceCode, '', d.period), _id: d._id }));
-    const contributionWrites: AnyBulkWriteOperation<UnitContributions>[] = [];
-    const totalWrites: AnyBulkWriteOperation<UnitAggregate>[] = [];
-    for (const state of [...states.values(), ...emptied]) {
-      // Contributions first, stamped; the totals say which contributions they were computed from (stateFrom).
+    const versions = new Map((await this.contributions.find({ provinceCode }, { _id: 1, version: 1, period: 1 }).lean<Array<{ _id: string; version: number; period?: string }>>().exec()).map((c) => [c._id, c.version]));
+    // Replaced whole: deleted, then inserted (an insert costs FerretDB no read of the old
+    // document, where an update decodes and re-encodes it). Readers see the province's figures
+    // missing for the moment in between; run it while the province is not being read or folded.
+    const stale = [...new Set([...existing.map((d) => d._id), ...[...versions.keys()].filter((id) => inScope(id.slice(id.lastIndexOf(':') + 1)))])];
+    const contributionDocs: object[] = [];
+    const totalDocs: object[] = [];
+    for (const state of states.values()) {
+      // Stamped: the totals say which contributions they were computed from (stateFrom).
       const basedOn = (versions.get(state._id) ?? 0) + 1;
       const { totals, contributions } = documentsOf(state);
-      contributionWrites.push({ updateOne: { filter: { _id: state._id }, update: { $set: { provinceCode, indicators: contributions, version: basedOn } }, upsert: true } } as never);
-      const identity = state.unitCode ? { unitCode: state.unitCode, period: state.period } : {};
-      totalWrites.push({
-        updateOne: {
-          filter: { _id: state._id },
-          update: { $set: { provinceCode, ...identity, indicators: totals, basedOn, updatedAt: now }, $inc: { version: 1 }, $setOnInsert: { outbox: {}, outboxCount: 0, outboxPending: false } },
-          upsert: true,
-        },
-      } as never);
+      contributionDocs.push({ _id: state._id, provinceCode, indicators: contributions, version: basedOn });
+      totalDocs.push({ _id: state._id, provinceCode, unitCode: state.unitCode, period: state.period, indicators: totals, version: 1, basedOn, updatedAt: now, outbox: {}, outboxCount: 0 });
     }
-    await bulkWriteInChunks(this.contributions, contributionWrites, { ordered: false });
-    await bulkWriteInChunks(this.aggregates, totalWrites, { ordered: false });
+    const deletes = stale.map((_id) => ({ deleteOne: { filter: { _id } } }));
+    await bulkWriteInChunks(this.aggregates, deletes, { ordered: false });
+    await bulkWriteInChunks(this.contributions, deletes, { ordered: false });
+    await bulkWriteInChunks(this.contributions, contributionDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
+    await bulkWriteInChunks(this.aggregates, totalDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
     await this.rebuildReceipts(provinceCode, submissions);
     await this.generations.bump(provinceCode);
     const aggregates = [...states.values()].reduce((n, s) => n + Object.keys(s.indicators).length, 0);
