@@ -48,7 +48,7 @@ describe('dashboard in a real browser, on the demo data', () => {
       env: { PATH: process.env['PATH'] ?? '', REPORTS_URL: url('reports'), INDICATORS_URL: url('indicators'), DEMO_ADMIN_PASSWORD: adminPassword },
     });
     // The demo's reports reach indicators over Kafka: every one of them, before the page is read.
-    await waitForGroupToCatchUp(env.KAFKA_BROKERS, `indicators-${run}`, ReportSubmission.TOPIC, 120_000);
+    await waitForGroupToCatchUp(env.KAFKA_BROKERS, `indicators-${run}-fold`, ReportSubmission.TOPIC, 120_000);
     await waitFor(() => api<Scorecard>('/api/v1/scorecards/20/DEMO-49/20/2024').catch(() => undefined), (s) => s?.overall.total === 3 && s.overall.achieved === 2, { timeoutMs: 120_000, intervalMs: 500, what: 'the demo scorecard' });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -25,6 +25,9 @@ export class SubmissionConsumer implements OnApplicationShutdown {
       groupId: foldGroupOf(groupId),
       schema: ReportSubmission.Envelope as never,
       handle: (events) => this.aggregation.applyBatch(events),
+      // A batch of 200 reports folds in a few seconds on the local store: well inside the
+      // consumer's 30 s session, so a slow batch never costs the partition.
+      maxBatch: 200,
     });
     await this.consumer.start();
   }
