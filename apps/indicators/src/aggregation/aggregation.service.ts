@@ -13,7 +13,7 @@ import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { Aggregate, aggregatesIn, documentsOf, stateFrom, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
-import { Receipt, Receipts, receiptsIdOf } from './schemas/receipts.schema';
+import { Receipts, receiptsIdOf, receiptsOf } from './schemas/receipts.schema';
 import { FoldNotices } from './schemas/fold-notices.schema';
 
 const SOURCE = 'indicators';
@@ -186,19 +186,8 @@ export class AggregationService {
 
   /** One `$set` per (form, period) of the batch: each unit's report received, and whether late. */
   private async writeReceipts(applied: Iterable<ReportSubmission.Payload>): Promise<void> {
-    const byId = new Map<string, { provinceCode: string; formCode: string; period: string; units: Record<string, Receipt> }>();
-    for (const s of applied) {
-      const _id = receiptsIdOf(s.provinceCode, s.formCode, s.period);
-      const entry = byId.get(_id) ?? { provinceCode: s.provinceCode, formCode: s.formCode, period: s.period, units: {} };
-      entry.units[s.unitCode] = { late: s.late };
-      byId.set(_id, entry);
-    }
-    const writes = [...byId].map(([_id, r]) => ({
-      updateOne: {
-        filter: { _id },
-        update: { $set: { provinceCode: r.provinceCode, formCode: r.formCode, period: r.period, ...Object.fromEntries(Object.entries(r.units).map(([unit, receipt]) => [`units.${unit}`, receipt])) } },
-        upsert: true,
-      },
+    const writes = [...receiptsOf(applied)].map(([_id, r]) => ({
+      updateOne: { filter: { _id }, update: { $set: { provinceCode: r.provinceCode, formCode: r.formCode, period: r.period, ...dotted('units', r.units) } }, upsert: true },
     }));
     await bulkWriteInChunks(this.receipts, writes as never[], { ordered: false });
   }

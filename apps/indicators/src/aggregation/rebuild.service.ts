@@ -7,7 +7,7 @@ import { FOLD_LOCK } from './aggregation.service';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
 import { documentsOf, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
 import { AppliedSubmission } from './schemas/applied-submission.schema';
-import { Receipt, Receipts, receiptsIdOf } from './schemas/receipts.schema';
+import { Receipts, receiptsOf } from './schemas/receipts.schema';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { HierarchyService } from '../units/hierarchy.service';
 
@@ -55,8 +55,9 @@ export class RebuildService implements OnApplicationBootstrap {
     return this.locks.run(FOLD_LOCK, provinceCode, () => this.rebuildLocked(provinceCode, periods));
   }
 
-  private async rebuildReceipts(provinceCode: string, submissions: AppliedSubmission[]): Promise<void> {
-    const writes = [...receiptsOf(provinceCode, submissions)].map(([_id, r]) => ({
+  /** The reporting rates' read model of the submissions rebuilt, one document per form and period, replaced whole. */
+  private async rebuildReceipts(provinceCode: string, submissions: ReportSubmission.Payload[]): Promise<void> {
+    const writes = [...receiptsOf(submissions)].map(([_id, r]) => ({
       updateOne: { filter: { _id }, update: { $set: { provinceCode, formCode: r.formCode, period: r.period, units: r.units } }, upsert: true },
     }));
     await bulkWriteInChunks(this.receipts, writes as never[], { ordered: false });
@@ -94,24 +95,11 @@ export class RebuildService implements OnApplicationBootstrap {
     await bulkWriteInChunks(this.contributions, deletes, { ordered: false });
     await bulkWriteInChunks(this.contributions, contributionDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
     await bulkWriteInChunks(this.aggregates, totalDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
-    await this.rebuildReceipts(provinceCode, submissions);
+    await this.rebuildReceipts(provinceCode, payloads);
     await this.generations.bump(provinceCode);
     const aggregates = [...states.values()].reduce((n, s) => n + Object.keys(s.indicators).length, 0);
     return { provinceCode, submissions: submissions.length, aggregates, ms: Math.round(performance.now() - started) };
   }
-}
-
-/** The reporting rates' read model of the submissions rebuilt, one document per form and period, replaced whole. */
-function receiptsOf(provinceCode: string, submissions: AppliedSubmission[]): Map<string, { formCode: string; period: string; units: Record<string, Receipt> }> {
-  const byId = new Map<string, { formCode: string; period: string; units: Record<string, Receipt> }>();
-  for (const s of submissions) {
-    const formCode = s.formCode ?? '';
-    const _id = receiptsIdOf(provinceCode, formCode, s.period);
-    const entry = byId.get(_id) ?? { formCode, period: s.period, units: {} };
-    entry.units[s.unitCode] = { late: s.late ?? false };
-    byId.set(_id, entry);
-  }
-  return byId;
 }
 
 /** An applied submission as the event that last changed it (what the fold reads of it). */

@@ -8,11 +8,10 @@ import { EventEnvelope } from '@dtp/contracts';
  * ignores `$pull` with a condition, while `$unset` of one key and `$inc` of the counter work on
  * every MongoDB-compatible server and keep removal exact when two relays race.
  *
- * The relay finds pending documents by the boolean `outboxPending`, not by `outboxCount > 0`:
- * FerretDB 1.x hands PostgreSQL only equality on strings, booleans, ObjectIDs and dates, so a
- * `$gt` filter made every poll of every service read the whole collection. The writer sets the
- * flag in the same write that appends; only the relay clears it, and only when the count it read
- * is still the count stored (nothing was appended meanwhile).
+ * `outboxPending` marks a document with unpublished entries (set with them, cleared by the relay
+ * once the count it read is the count stored). The relay does not query it: it finds pending
+ * documents through markers (OutboxRelay.expect, docs/adr/0005), since FerretDB scans a
+ * collection for any filter other than `_id`.
  */
 export interface OutboxEntry {
   topic: string;
@@ -29,7 +28,7 @@ export interface OutboxFields {
   outboxPending?: boolean;
 }
 
-/** Equality on a boolean: pushed down to PostgreSQL on FerretDB, an index lookup on MongoDB. */
+/** Documents with unpublished entries (for operators and tests; the relay polls markers). */
 export const OUTBOX_PENDING_FILTER = { outboxPending: true } as const;
 
 export interface OutboxAppend {

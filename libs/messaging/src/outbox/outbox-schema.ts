@@ -2,17 +2,17 @@ import { Schema } from 'mongoose';
 
 /**
  * Adds the outbox fields (docs/adr/0005) to a collection's schema: the pending events keyed by
- * id, their count, and the indexed flag the relay looks for (a boolean so FerretDB can push the
- * relay's query down to PostgreSQL; see outbox-entry.ts).
+ * id, their count, and the flag that marks unpublished entries (see outbox-entry.ts; the relay
+ * finds pending documents through markers).
  */
 export function addOutboxFields(schema: Schema): Schema {
   schema.add({
     outbox: { type: Schema.Types.Mixed, default: {} },
-    // Still indexed for the one-off marking of documents written before the flag.
+    // Indexed for the one-off marking of documents written before markers (MongoDB).
     outboxCount: { type: Number, default: 0, index: true },
     // No default: absent means nothing pending, and an upsert's $set of the flag never meets a
     // default in $setOnInsert.
-    outboxPending: { type: Boolean, index: true },
+    outboxPending: { type: Boolean },
   });
   return schema;
 }

@@ -34,3 +34,17 @@ export const ReceiptsSchema = SchemaFactory.createForClass(Receipts);
 export function receiptsIdOf(provinceCode: string, formCode: string, period: string): string {
   return `${provinceCode}:${formCode}:${period}`;
 }
+
+/** Submissions grouped as the receipts documents hold them: by form and period, each unit's receipt. */
+export function receiptsOf(
+  submissions: Iterable<{ provinceCode: string; formCode: string; period: string; unitCode: string; late: boolean }>,
+): Map<string, { provinceCode: string; formCode: string; period: string; units: Record<string, Receipt> }> {
+  const byId = new Map<string, { provinceCode: string; formCode: string; period: string; units: Record<string, Receipt> }>();
+  for (const s of submissions) {
+    const _id = receiptsIdOf(s.provinceCode, s.formCode, s.period);
+    const entry = byId.get(_id) ?? { provinceCode: s.provinceCode, formCode: s.formCode, period: s.period, units: {} };
+    entry.units[s.unitCode] = { late: s.late };
+    byId.set(_id, entry);
+  }
+  return byId;
+}
