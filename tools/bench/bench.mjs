@@ -4,6 +4,7 @@
 //   node tools/bench/bench.mjs --size=small        smoke: tiny sizes, correctness only (CI)
 //   node tools/bench/bench.mjs --out=path.json     where the figures go (default reports-out/bench[-small].json)
 //   --no-docs                                      do not touch docs/performance.md
+//   --only=ingest,raw,latency,reads,rebuild,background   run only these phases (for tuning; implies --no-docs)
 //
 // Starts the platform the usual way when it is not answering (and then stops the services it
 // started at the end, leaving the infrastructure up). Loads its own data, unique per run, under
@@ -32,6 +33,9 @@ if (!SIZES[size]) {
   process.exit(2);
 }
 const smoke = size === 'small';
+const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null;
+/** Whether a phase runs: all of them unless --only names some. */
+const wanted = (phase) => !only || only.has(phase);
 const out = path.resolve(ROOT, args.out ?? `reports-out/bench${smoke ? '-small' : ''}.json`);
 const command = `node tools/bench/bench.mjs${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
 const log = (...m) => console.log(...m);
@@ -108,14 +112,28 @@ async function main() {
   if (phases.setup.status !== 'ok') return;
 
   // ingest, then the raw store's rate for the same number of documents
-  phases.ingest = await runPhase('ingest', limitOf('ingest'), (ctx) => ingestPhase(ctx, run));
-  const ig = phases.ingest.figures ?? {};
-  if (phases.ingest.status === 'ok') check('ingest: every province total equals the sum posted, reporting units exact', ig.exactWrongCount === 0, ig.exactWrongCount ? JSON.stringify(ig.exactWrong) : `${ig.exactCells} indicator × period cells`);
+  if (wanted('ingest') || wanted('raw') || wanted('latency')) phases.ingest = await runPhase('ingest', limitOf('ingest'), (ctx) => ingestPhase(ctx, run));
+  const ig = phases.ingest?.figures ?? {};
+  if (!phases.ingest) {
+    // skipped (--only)
+  } else if (phases.ingest.status === 'ok') check('ingest: every province total equals the sum posted, reporting units exact', ig.exactWrongCount === 0, ig.exactWrongCount ? JSON.stringify(ig.exactWrong) : `${ig.exactCells} indicator × period cells`);
   else check('ingest: every province total equals the sum posted, reporting units exact', null, phases.ingest.message);
-  phases.raw = await runPhase('raw', limitOf('raw'), (ctx) => rawPhase(ctx, run, mongoUrl, ig.reports ?? run.communes.length * run.ingestPeriods.length));
+  if (wanted('raw')) phases.raw = await runPhase('raw', limitOf('raw'), (ctx) => rawPhase(ctx, run, mongoUrl, ig.reports ?? run.communes.length * run.ingestPeriods.length));
 
   // latency under half the ingest rate
-  const ingestRate = phases.ingest.status === 'ok' ? ig.valuesPerSecond : ig.foldedRateSoFar;
+  const ingestRate = phases.ingest?.status === 'ok' ? ig.valuesPerSecond : ig.foldedRateSoFar;
+  if (wanted('latency')) await latencyAndSettle(ingestRate);
+  if (wanted('reads')) await reads();
+  if (wanted('rebuild')) await rebuild(env);
+  if (wanted('background')) {
+    phases.background = await runPhase('background', limitOf('background'), (ctx) => {
+      copiesMade = true;
+      return backgroundPhase(ctx, run, mongoUrl);
+    });
+  }
+}
+
+async function latencyAndSettle(ingestRate) {
   phases.latency = await runPhase('latency', limitOf('latency'), (ctx) => latencyPhase(ctx, run, ingestRate, { probeTimeoutMs: smoke ? 15_000 : 10_000 }));
   // Everything posted so far (ingest, probes, load) shows exactly once at the province.
   phases.settle = await runPhase('settle', Math.min(smoke ? 60 : 30, limitOf('latency')), async (ctx) => {
@@ -131,8 +149,9 @@ async function main() {
     phases.settle.status === 'ok' ? st.wrongCount === 0 : null,
     phases.settle.status === 'ok' ? (st.wrongCount ? JSON.stringify(st.wrong) : `${st.cells} cells`) : phases.settle.message,
   );
+}
 
-  // reads beside a hello-world
+async function reads() {
   phases.reads = await runPhase('reads', limitOf('reads'), async (ctx) => {
     hello = await startHello();
     try {
@@ -145,8 +164,9 @@ async function main() {
   const readRows = Object.entries(phases.reads.figures ?? {}).filter(([name]) => name !== 'hello-world');
   const badReads = readRows.filter(([, x]) => x.non2xx > 0 || x.errors > 0 || x.firstStatus !== 200);
   check('reads: scorecard, ranking, series and aggregate answer 200', readRows.length === 4 ? badReads.length === 0 : null, badReads.map(([n, x]) => `${n}: first ${x.firstStatus}, ${x.non2xx} non-2xx, ${x.errors} errors`).join('; ') || phases.reads.message || '');
+}
 
-  // rebuild
+async function rebuild(env) {
   phases.rebuildLoad = await runPhase('rebuild-load', limitOf('rebuildLoad'), (ctx) => rebuildLoadPhase(ctx, run));
   if (phases.rebuildLoad.status === 'ok') {
     const exact = await verifyExact(run.rebuildLedger, run.rebuildIndicators, run.rebuildPeriods);
@@ -160,12 +180,6 @@ async function main() {
     check('rebuild: the bulk-loaded totals still equal the sums posted', again.all, again.all ? '' : JSON.stringify(again.wrong.slice(0, 5)));
   }
   if (phases.rebuild.status !== 'ok' && !(await waitReady([INDICATORS], 30_000))) notes.push('the indicators service was not ready after the rebuild phase');
-
-  // background reads, 1× and ×10
-  phases.background = await runPhase('background', limitOf('background'), (ctx) => {
-    copiesMade = true;
-    return backgroundPhase(ctx, run, mongoUrl);
-  });
 }
 
 let failedHard;
@@ -201,7 +215,7 @@ if (notes.length) log(notes.map((n) => `- ${n}`).join('\n'));
 result.table = list;
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 log(`[bench] figures in ${path.relative(ROOT, out)}`);
-if (!smoke && !args['no-docs'] && phases.setup?.status === 'ok') log(`[bench] ${path.relative(ROOT, writePerformanceDoc(result, text))} updated`);
+if (!smoke && !args['no-docs'] && !only && phases.setup?.status === 'ok') log(`[bench] ${path.relative(ROOT, writePerformanceDoc(result, text))} updated`);
 
 const failed = checks.filter((c) => c.ok === false);
 const unverified = checks.filter((c) => c.ok === null);

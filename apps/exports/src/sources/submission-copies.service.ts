@@ -19,8 +19,6 @@ export class SubmissionCopiesService {
 
   async apply(event: ReportSubmission.Payload): Promise<'applied' | 'stale'> {
     const changedAt = new Date(event.changedAt);
-    const current = await this.copies.collection.findOne({ _id: event.submissionId as never }, { projection: { revision: 1, changedAt: 1 } });
-    if (current && (current.revision > event.revision || (current.revision === event.revision && current.changedAt.getTime() >= changedAt.getTime()))) return 'stale';
     const copy: SubmissionCopy = {
       _id: event.submissionId,
       provinceCode: event.provinceCode,
@@ -35,8 +33,15 @@ export class SubmissionCopiesService {
       values: event.values.map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as unknown as SubmissionCopy['values'][number]),
       valueCount: event.values.length,
     };
-    await this.copies.collection.replaceOne({ _id: copy._id as never }, copy, { upsert: true });
-    return 'applied';
+    // One conditional write, no read first: it replaces only an older copy, and when a copy at
+    // least as new exists the upsert's insert collides on _id, which is what "stale" means.
+    try {
+      await this.copies.collection.replaceOne({ _id: copy._id as never, $or: [{ revision: { $lt: copy.revision } }, { revision: copy.revision, changedAt: { $lt: changedAt } }] }, copy, { upsert: true });
+      return 'applied';
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return 'stale';
+      throw error;
+    }
   }
 
   /** Stores copies as they are: for tests and data loads that build a province-year at once. */

@@ -5,6 +5,7 @@ import { aggregateValue, formatPeriodId, periodsBetween } from '@dtp/domain';
 import { AggregateViewDto } from './aggregate-view.dto';
 import { AggregationService } from './aggregation.service';
 import { Aggregate } from './schemas/aggregate.schema';
+import { FastReads } from '../read-models/fast-reads';
 import { ViewCache } from '../read-models/view-cache';
 import { HierarchyService } from '../units/hierarchy.service';
 
@@ -18,7 +19,11 @@ export class AggregatesController {
     private readonly aggregation: AggregationService,
     private readonly views: ViewCache,
     private readonly hierarchy: HierarchyService,
-  ) {}
+    fastReads: FastReads,
+  ) {
+    fastReads.register({ controller: AggregatesController, handler: 'series', query: ['from', 'to'], viewOf: (p, q) => (q['from'] && q['to'] ? { provinceCode: this.hierarchy.provinceOf(p['unitCode']!), key: seriesKey(p['unitCode']!, p['indicatorCode']!, q['from'], q['to']) } : undefined) });
+    fastReads.register({ controller: AggregatesController, handler: 'get', query: [], viewOf: (p) => ({ provinceCode: this.hierarchy.provinceOf(p['unitCode']!), key: aggregateKey(p['unitCode']!, p['indicatorCode']!, p['period']!) }) });
+  }
 
   @Get(':unitCode/:indicatorCode')
   @ApiOperation({ summary: 'An indicator for a unit over a range of periods of one type (from and to included), for trends and charts' })
@@ -43,7 +48,7 @@ export class AggregatesController {
       throw refusal(400, 'invalid-period', error.message, 'from và to phải cùng loại kỳ báo cáo', [{ field: 'to', message: error.message, messageVi: 'from và to phải cùng loại kỳ báo cáo' }]);
     }
     if (periods.length > MAX_SERIES) throw refusal(400, 'validation', `at most ${MAX_SERIES} periods at once`, `tối đa ${MAX_SERIES} kỳ một lần`, [{ field: 'to', message: `at most ${MAX_SERIES} periods`, messageVi: `tối đa ${MAX_SERIES} kỳ` }]);
-    const view = await this.views.get(this.hierarchy.provinceOf(unitCode), `series/${unitCode}/${indicatorCode}/${from}/${to}`, async () => {
+    const view = await this.views.get(this.hierarchy.provinceOf(unitCode), seriesKey(unitCode, indicatorCode, from, to), async () => {
       const found = await this.aggregation.ofUnit(unitCode, periods);
       return periods.map((period) => {
         const a = found.get(period)?.get(indicatorCode);
@@ -57,7 +62,7 @@ export class AggregatesController {
   @ApiOperation({ summary: 'The aggregated value of an indicator for a unit (a province or any level) and period' })
   @ApiOkResponse({ type: AggregateViewDto })
   async get(@Param('unitCode') unitCode: string, @Param('indicatorCode') indicatorCode: string, @Param('period') period: string, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike): Promise<string | undefined> {
-    const view = await this.views.get(this.hierarchy.provinceOf(unitCode), `aggregate/${unitCode}/${indicatorCode}/${period}`, async () => {
+    const view = await this.views.get(this.hierarchy.provinceOf(unitCode), aggregateKey(unitCode, indicatorCode, period), async () => {
       const aggregate = await this.aggregation.get(unitCode, indicatorCode, period);
       return aggregate ? viewOf(aggregate) : null;
     });
@@ -77,4 +82,12 @@ function viewOf(aggregate: Aggregate): AggregateViewDto {
     totals: { ...aggregate.totals },
     updatedAt: aggregate.updatedAt,
   };
+}
+
+function seriesKey(unitCode: string, indicatorCode: string, from: string, to: string): string {
+  return `series/${unitCode}/${indicatorCode}/${from}/${to}`;
+}
+
+function aggregateKey(unitCode: string, indicatorCode: string, period: string): string {
+  return `aggregate/${unitCode}/${indicatorCode}/${period}`;
 }

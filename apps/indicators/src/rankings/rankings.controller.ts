@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { aggregateValue, parsePeriodId, rankUnits } from '@dtp/domain';
 import { ApiProblemResponses, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
+import { FastReads } from '../read-models/fast-reads';
 import { ViewCache } from '../read-models/view-cache';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { IndicatorCatalogService } from '../catalog/indicator-catalog.service';
@@ -17,7 +18,10 @@ export class RankingsController {
     private readonly hierarchy: HierarchyService,
     private readonly catalog: IndicatorCatalogService,
     private readonly views: ViewCache,
-  ) {}
+    fastReads: FastReads,
+  ) {
+    fastReads.register({ controller: RankingsController, handler: 'rank', query: ['direction', 'level', 'page', 'pageSize'], viewOf: (p, q) => ({ provinceCode: p['provinceCode'], key: rankingKey(p['provinceCode']!, p['indicatorCode']!, p['period']!, q) }) });
+  }
 
   @Get(':provinceCode/:indicatorCode/:period')
   @ApiOperation({ summary: 'The units of a province ranked on an indicator for a period, ties sharing a rank, units without a value last' })
@@ -33,7 +37,7 @@ export class RankingsController {
     @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<string | undefined> {
     parsePeriodId(period);
-    const key = `ranking/${provinceCode}/${indicatorCode}/${period}/${query.direction ?? ''}/${query.level ?? ''}/${query.page ?? 1}/${query.pageSize ?? 50}`;
+    const key = rankingKey(provinceCode, indicatorCode, period, query);
     return withSerialisedEtag(request, reply, await this.views.get(provinceCode, key, () => this.ranking(provinceCode, indicatorCode, period, query)));
   }
 
@@ -49,4 +53,9 @@ export class RankingsController {
     const items = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => ({ unitCode: r.unitId, value: r.value, rank: r.rank }));
     return { provinceCode, indicatorCode, period, direction, total: ranked.length, page, pageSize, items };
   }
+}
+
+/** The same key from the validated query (Nest) and from the raw one (FastReads): raw text equal to a canonical value means that value. */
+function rankingKey(provinceCode: string, indicatorCode: string, period: string, query: { direction?: string; level?: string; page?: number | string; pageSize?: number | string }): string {
+  return `ranking/${provinceCode}/${indicatorCode}/${period}/${query.direction ?? ''}/${query.level ?? ''}/${query.page ?? 1}/${query.pageSize ?? 50}`;
 }

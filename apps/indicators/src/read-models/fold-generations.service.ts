@@ -40,6 +40,12 @@ export class FoldGenerations {
     this.known.set(provinceCode, { generation, readAt: Date.now() });
   }
 
+  /** The generation if it was read less than GENERATION_TTL_MS ago; undefined when only a read can tell. */
+  peek(provinceCode: string): string | undefined {
+    const entry = this.known.get(provinceCode);
+    return entry && !entry.reading && Date.now() - entry.readAt < GENERATION_TTL_MS ? entry.generation : undefined;
+  }
+
   /** The province's generation as of at most GENERATION_TTL_MS ago; concurrent callers share one read. */
   current(provinceCode: string): Promise<string> {
     const entry = this.known.get(provinceCode);

@@ -43,6 +43,19 @@ export class ViewCache {
     return pending;
   }
 
+  /**
+   * The view if it is cached and its generation is known current right now (no store read):
+   * what FastReads serves without Nest. Undefined sends the request the long way.
+   */
+  peek(provinceCode: string | undefined, key: string): CachedView | undefined {
+    if (provinceCode === undefined) return undefined;
+    const province = this.generations.peek(provinceCode);
+    const catalog = this.generations.peek(CATALOG_GENERATION);
+    if (province === undefined || catalog === undefined) return undefined;
+    const cached = this.views.get(key);
+    return cached?.generation === `${province}/${catalog}` ? cached.view : undefined;
+  }
+
   private async generationOf(provinceCode: string): Promise<string> {
     const [province, catalog] = await Promise.all([this.generations.current(provinceCode), this.generations.current(CATALOG_GENERATION)]);
     return `${province}/${catalog}`;

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
+import { FastReads } from '../read-models/fast-reads';
 import { ViewCache } from '../read-models/view-cache';
 import { ScorecardViewDto } from './scorecard-view.dto';
 import { ScorecardsService } from './scorecards.service';
@@ -11,7 +12,10 @@ export class ScorecardsController {
   constructor(
     private readonly scorecards: ScorecardsService,
     private readonly views: ViewCache,
-  ) {}
+    fastReads: FastReads,
+  ) {
+    fastReads.register({ controller: ScorecardsController, handler: 'get', query: ['pillar'], viewOf: (p, q) => ({ provinceCode: p['provinceCode'], key: scorecardKey(p['provinceCode']!, p['programmeCode']!, p['unitCode']!, p['period']!, q['pillar']) }) });
+  }
 
   @Get(':provinceCode/:programmeCode/:unitCode/:period')
   @ApiOperation({ summary: 'A programme’s scorecard for a unit (the province or any level) and period: per pillar and overall, each target with value, gap, progress and trend' })
@@ -28,7 +32,11 @@ export class ScorecardsController {
     @Req() request: RequestLike,
     @Res({ passthrough: true }) reply: ReplyLike,
   ) {
-    const key = `scorecard/${provinceCode}/${programmeCode}/${unitCode}/${period}/${pillar ?? ''}`;
+    const key = scorecardKey(provinceCode, programmeCode, unitCode, period, pillar);
     return withSerialisedEtag(request, reply, await this.views.get(provinceCode, key, () => this.scorecards.scorecard(provinceCode, programmeCode, unitCode, period, pillar)));
   }
+}
+
+function scorecardKey(provinceCode: string, programmeCode: string, unitCode: string, period: string, pillar: string | undefined): string {
+  return `scorecard/${provinceCode}/${programmeCode}/${unitCode}/${period}/${pillar ?? ''}`;
 }

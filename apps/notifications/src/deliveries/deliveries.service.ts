@@ -24,20 +24,41 @@ export const IN_DOUBT_AFTER_MS = 10 * 60_000;
 
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
+/**
+ * Which deliveries remind of an obligation, by obligation id: so a report's arrival cancels its
+ * reminders by `_id` (FerretDB finds nothing else by index; `obligationIds` is an array field,
+ * and a scan of the whole delivery log per report grew with every reminder ever sent).
+ */
+export const OBLIGATION_REMINDERS = 'obligation_reminders';
+
+interface ObligationReminders {
+  _id: string;
+  deliveryIds: string[];
+}
+
 /** The delivery log: what is to be sent, what was, and each attempt. */
 @Injectable()
 export class DeliveriesService {
   /** Names this process in the attempts it makes. */
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
+  private readonly reminders: Model<Delivery>['collection'];
+
   constructor(
     @InjectModel(Delivery.name) private readonly deliveries: Model<Delivery>,
     @InjectModel(DeliveryAttempt.name) private readonly attempts: Model<DeliveryAttempt>,
-  ) {}
+  ) {
+    this.reminders = deliveries.db.collection(OBLIGATION_REMINDERS) as never;
+  }
 
   /** Adds the deliveries not already there (same id: same notice); returns the ids added. */
   async schedule(items: NewDelivery[], now: Date): Promise<string[]> {
     const added: string[] = [];
+    // Indexed before the insert: a crash between the two leaves an id that cancels nothing, never
+    // a reminder its report's arrival cannot find.
+    for (const [obligationId, deliveryIds] of remindersByObligation(items)) {
+      await this.reminders.updateOne({ _id: obligationId as never }, { $addToSet: { deliveryIds: { $each: deliveryIds } } } as never, { upsert: true });
+    }
     for (const item of items) {
       try {
         await this.deliveries.collection.insertOne({ ...item, _id: item._id as never, state: 'scheduled', attempts: 0, createdAt: now });
@@ -59,8 +80,13 @@ export class DeliveriesService {
 
   /** The report arrived: its reminders still waiting are not sent (a digest decides when it is sent). */
   async cancelRemindersOf(obligationId: string, reason: string, now: Date): Promise<number> {
-    const { modifiedCount } = await this.deliveries.updateMany({ obligationIds: obligationId, state: 'scheduled', notice: { $ne: 'digest' } }, { $set: { state: 'cancelled', lastError: reason, finishedAt: now } });
-    return modifiedCount;
+    const index = (await this.reminders.findOne({ _id: obligationId as never })) as unknown as ObligationReminders | null;
+    let cancelled = 0;
+    for (const _id of index?.deliveryIds ?? []) {
+      const { modifiedCount } = await this.deliveries.updateOne({ _id, state: 'scheduled' }, { $set: { state: 'cancelled', lastError: reason, finishedAt: now } });
+      cancelled += modifiedCount;
+    }
+    return cancelled;
   }
 
   due(now: Date, limit: number): Promise<Delivery[]> {
@@ -121,4 +147,14 @@ export class DeliveriesService {
     const attempts = found.length === 0 ? [] : await this.attempts.find({ deliveryId: { $in: found.map((d) => d._id) } }).sort({ n: 1 }).lean<DeliveryAttempt[]>().exec();
     return found.map((d) => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d._id) }));
   }
+}
+
+/** The reminders among new deliveries (a digest is not one: it decides when it is sent), by obligation. */
+function remindersByObligation(items: NewDelivery[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const item of items) {
+    if (item.notice === 'digest') continue;
+    for (const obligationId of item.obligationIds) out.set(obligationId, [...(out.get(obligationId) ?? []), item._id]);
+  }
+  return out;
 }

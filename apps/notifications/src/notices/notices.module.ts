@@ -7,11 +7,12 @@ import { RemindersModule } from '../reminders/reminders.module';
 import { NoticesConsumer } from './notices.consumer';
 import { NoticesService } from './notices.service';
 import { Subscription, SubscriptionSchema } from './schemas/subscription.schema';
+import { SubscribersService } from './subscribers.service';
 import { SubscriptionsController } from './subscriptions.controller';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Subscription.name, schema: SubscriptionSchema }]), CalendarModule, DeliveriesModule, DirectoryModule, RemindersModule],
   controllers: [NoticesConsumer, SubscriptionsController],
-  providers: [NoticesService],
+  providers: [NoticesService, SubscribersService],
 })
 export class NoticesModule {}

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { ExportJob, ReportSubmission, Scorecard } from '@dtp/contracts';
 import { formatViDate, formatViNumber, nextSendingTime, periodLabel, vietnamDateOf, WorkingCalendar, WorkingHours } from '@dtp/domain';
-import { Model } from 'mongoose';
 import { CalendarService } from '../calendar/calendar.service';
 import { Obligation } from '../calendar/schemas/obligation.schema';
 import { CLOCK, Clock } from '../clock/clock';
@@ -12,7 +10,7 @@ import { DispatcherService } from '../deliveries/dispatcher.service';
 import { UnitsDirectory } from '../directory/units-directory.service';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
-import { Subscription } from './schemas/subscription.schema';
+import { SubscribersService } from './subscribers.service';
 
 const STATUS_VI = { achieved: 'đạt', 'not-achieved': 'chưa đạt', 'not-measurable': 'chưa đo được' } as const;
 const STATUS_EN = { achieved: 'achieved', 'not-achieved': 'not achieved', 'not-measurable': 'not measurable' } as const;
@@ -33,7 +31,7 @@ export class NoticesService {
     private readonly dispatcher: DispatcherService,
     private readonly planner: ReminderPlanner,
     private readonly units: UnitsDirectory,
-    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    private readonly subscribers: SubscribersService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
     @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
@@ -62,7 +60,7 @@ export class NoticesService {
     const e = event.data;
     if (e.kind !== 'target-status-changed') return;
     const now = this.clock.now();
-    const subscribers = await this.subscriptions.find({ provinceCode: e.provinceCode }).lean<Subscription[]>().exec();
+    const subscribers = await this.subscribers.ofProvince(e.provinceCode);
     const hierarchy = this.units.current();
     const value = (v: number | null) => (v === null ? '—' : formatViNumber(v));
     const items: NewDelivery[] = [];
@@ -95,7 +93,7 @@ export class NoticesService {
   async onExportFinished(event: ExportJob.Envelope): Promise<void> {
     const e = event.data;
     const now = this.clock.now();
-    const subscription = await this.subscriptions.findOne({ provinceCode: e.provinceCode, username: e.requestedBy }).lean<Subscription>().exec();
+    const subscription = await this.subscribers.of(e.provinceCode, e.requestedBy);
     const completed = e.status === 'completed';
     const variables = {
       recipientName: e.requestedBy,

@@ -1,11 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Put } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsOptional, Matches } from 'class-validator';
 import { ApiProblemResponses, CurrentOfficial, OfficialPrincipal, Roles } from '@dtp/platform';
-import { Model } from 'mongoose';
-import { CLOCK, Clock } from '../clock/clock';
-import { Subscription } from './schemas/subscription.schema';
+import { SubscribersService } from './subscribers.service';
 
 export class SubscriptionDto {
   @ApiPropertyOptional({ example: 'lanh.dao@langson.gov.vn', description: 'Also by e-mail to this address' })
@@ -25,17 +22,14 @@ export class SubscriptionDto {
 @ApiBearerAuth()
 @Controller('api/v1/subscriptions/me')
 export class SubscriptionsController {
-  constructor(
-    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly subscribers: SubscribersService) {}
 
   @Get()
   @Roles('admin', 'reviewer', 'unit-officer')
   @ApiOperation({ summary: 'Your subscription to target status changes (404 when none)' })
   @ApiProblemResponses(401, 404)
   async get(@CurrentOfficial() official: OfficialPrincipal) {
-    return (await this.subscriptions.findById(`${official.provinceCode}:${official.username}`).lean().exec()) ?? { programmes: [], subscribed: false };
+    return (await this.subscribers.of(official.provinceCode, official.username)) ?? { programmes: [], subscribed: false };
   }
 
   @Put()
@@ -44,10 +38,7 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiProblemResponses(400, 401)
   async save(@Body() dto: SubscriptionDto, @CurrentOfficial() official: OfficialPrincipal) {
-    const _id = `${official.provinceCode}:${official.username}`;
-    const record: Subscription = { _id, provinceCode: official.provinceCode, username: official.username, programmes: dto.programmes ?? [], updatedAt: this.clock.now(), ...(dto.email ? { email: dto.email } : {}) };
-    await this.subscriptions.collection.replaceOne({ _id: _id as never }, record, { upsert: true });
-    return record;
+    return this.subscribers.save(official.provinceCode, official.username, { programmes: dto.programmes ?? [], ...(dto.email ? { email: dto.email } : {}) });
   }
 
   @Delete()
@@ -55,6 +46,6 @@ export class SubscriptionsController {
   @Roles('admin', 'reviewer', 'unit-officer')
   @ApiOperation({ summary: 'Stop hearing of target status changes' })
   async remove(@CurrentOfficial() official: OfficialPrincipal): Promise<void> {
-    await this.subscriptions.deleteOne({ _id: `${official.provinceCode}:${official.username}` });
+    await this.subscribers.remove(official.provinceCode, official.username);
   }
 }

@@ -6,10 +6,11 @@ import { PUBLIC_ROUTE } from '../health/public-route';
 import { bearerToken, OfficialPrincipal, OfficialRole, OfficialTokens } from './official-tokens';
 
 export const OFFICIAL_TOKENS = Symbol('OFFICIAL_TOKENS');
-const ROLES = 'dtp:roles';
+/** Where @Roles keeps the roles a route needs (none: an open read). */
+export const ROLES_METADATA = 'dtp:roles';
 
 /** The roles an official needs for a route. */
-export const Roles = (...roles: OfficialRole[]) => SetMetadata(ROLES, roles);
+export const Roles = (...roles: OfficialRole[]) => SetMetadata(ROLES_METADATA, roles);
 
 interface Request {
   method: string;
@@ -34,7 +35,7 @@ export class OfficialsGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const roles = this.reflector.getAllAndOverride<OfficialRole[] | undefined>(ROLES, targets);
+    const roles = this.reflector.getAllAndOverride<OfficialRole[] | undefined>(ROLES_METADATA, targets);
     const read = request.method === 'GET' || request.method === 'HEAD';
     if (read && !roles) return true;
     if (!roles) throw refusal(403, 'forbidden', 'this operation is not open to any caller', 'thao tác này không được phép');

@@ -8,6 +8,7 @@ import { ProblemDto } from '../openapi/problem-responses';
 import { validationProblem } from '../errors/validation-problem';
 import { acceptableCorrelationId, CORRELATION_HEADER, withCorrelationId } from '../logging/correlation';
 import { JsonLogger } from '../logging/json-logger';
+import { httpRequests, isRoutineRead } from './access-log';
 
 export interface ServiceDescription {
   name: string;
@@ -45,7 +46,14 @@ export async function createService(
   const access = new Logger('Http');
   fastify.addHook('onResponse', (request, reply, done) => {
     if (!request.url.startsWith('/health') && request.url !== '/metrics') {
-      access.log({ msg: 'request', method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) });
+      const ms = Math.round(reply.elapsedTime);
+      httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+      const line = { msg: 'request', method: request.method, url: request.url, statusCode: reply.statusCode, ms };
+      // Every change, refusal, failure and slow answer is a line; a routine read is counted (the
+      // metric above) and written only at debug: one line per dashboard read cost a third of the
+      // read throughput.
+      if (isRoutineRead(request.method, reply.statusCode, ms)) access.debug(line);
+      else access.log(line);
     }
     done();
   });
