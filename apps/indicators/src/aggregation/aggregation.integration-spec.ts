@@ -140,12 +140,34 @@ describe('AggregationService on FerretDB', () => {
     // contributions hold u2's revision, the totals do not count it yet.
     const second = submissionEvent({ provinceCode: p, unitCode: u2, period: '2024', values: [{ indicatorCode: 'BTS', value: 7 }] });
     const contributions = moduleRef.get<Connection>(getConnectionToken()).collection('unit_contributions');
-    await contributions.updateOne({ _id: `${p}:2024` as never }, { $set: { [`indicators.BTS.${u2}`]: { value: 7, revision: 1, withdrawn: false } }, $inc: { version: 1 } });
+    const held = JSON.parse(String((await contributions.findOne({ _id: `${p}:2024` as never }))?.['packed']));
+    held.BTS[u2] = { value: 7, revision: 1, withdrawn: false };
+    await contributions.updateOne({ _id: `${p}:2024` as never }, { $set: { packed: JSON.stringify(held) }, $inc: { version: 1 } });
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
     // The same event delivered again: already in the contributions, so only the totals are redone.
     await aggregation.applySubmission(second);
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
     await aggregation.applySubmission(second);
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
+  });
+
+  it('reads totals and contributions stored before they were packed, and packs them at the next write', async () => {
+    const p = province();
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2025', values: [{ indicatorCode: 'BTS', value: 5 }] }));
+    const contributions = moduleRef.get<Connection>(getConnectionToken()).collection('unit_contributions');
+    const id = `${p}:2025` as never;
+    const stored = await contributions.findOne({ _id: id });
+    // As the fold wrote it before packing: a tree of fields under `indicators`.
+    await contributions.updateOne({ _id: id }, { $set: { indicators: JSON.parse(String(stored?.['packed'])) }, $unset: { packed: '' } });
+    const totals = moduleRef.get<Connection>(getConnectionToken()).collection('unit_aggregates');
+    const storedTotals = await totals.findOne({ _id: id });
+    await totals.updateOne({ _id: id }, { $set: { indicators: JSON.parse(String(storedTotals?.['packed'])) }, $unset: { packed: '' } });
+    expect((await aggregation.get(p, 'BTS', '2025'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u2, period: '2025', values: [{ indicatorCode: 'BTS', value: 7 }] }));
+    expect((await aggregation.get(p, 'BTS', '2025'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
+    const after = await contributions.findOne({ _id: id });
+    expect(after?.['indicators']).toBeUndefined();
+    expect((await totals.findOne({ _id: id }))?.['indicators']).toBeUndefined();
+    expect(Object.keys(JSON.parse(String(after?.['packed'])).BTS).sort()).toEqual([u1, u2].sort());
   });
 });

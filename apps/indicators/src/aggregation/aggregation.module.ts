@@ -10,6 +10,7 @@ import { ReadModelsModule } from '../read-models/read-models.module';
 import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
 import { Receipts, ReceiptsSchema } from './schemas/receipts.schema';
 import { FoldNotices, FoldNoticesSchema } from './schemas/fold-notices.schema';
+import { FoldIndex, FoldIndexSchema } from './schemas/fold-index.schema';
 import { SubmissionConsumer } from './submission.consumer';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { UnitsModule } from '../units/units.module';
@@ -25,6 +26,7 @@ import { UnitsModule } from '../units/units.module';
       { name: AppliedSubmission.name, schema: AppliedSubmissionSchema },
       { name: Receipts.name, schema: ReceiptsSchema },
       { name: FoldNotices.name, schema: FoldNoticesSchema },
+      { name: FoldIndex.name, schema: FoldIndexSchema },
     ]),
   ],
   controllers: [AggregatesController],

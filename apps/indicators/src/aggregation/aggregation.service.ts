@@ -11,10 +11,11 @@ import { FoldGenerations } from '../read-models/fold-generations.service';
 import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
-import { Aggregate, aggregatesIn, documentsOf, stateFrom, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
-import { AppliedSubmission } from './schemas/applied-submission.schema';
+import { Aggregate, aggregatesIn, contributionsIn, packedContributionsOf, packedTotalsOf, stateFrom, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
+import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
 import { Receipts, receiptsIdOf, receiptsOf } from './schemas/receipts.schema';
 import { FoldNotices } from './schemas/fold-notices.schema';
+import { FoldIndex, foldIndexWrites } from './schemas/fold-index.schema';
 
 const SOURCE = 'indicators';
 
@@ -41,6 +42,7 @@ export class AggregationService {
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     @InjectModel(Receipts.name) private readonly receipts: Model<Receipts>,
     @InjectModel(FoldNotices.name) private readonly notices: Model<FoldNotices>,
+    @InjectModel(FoldIndex.name) private readonly index: Model<FoldIndex>,
     private readonly relay: FoldNoticesRelay,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
@@ -108,20 +110,23 @@ export class AggregationService {
         }
         for (const data of await this.statusChanges(where, valueBefore, value)) notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data }));
       }
-      const { totals, contributions } = documentsOf(state, before.keys());
+      const packed = packedContributionsOf(state);
+      const totals = packedTotalsOf(state);
       const found = stored.get(_id);
       const ref = { provinceCode, unitCode: state.unitCode, period: state.period };
       const basedOn = (found?.contributionsVersion ?? 0) + 1;
-      if (!found?.contributionsVersion) contributionWrites.push({ insertOne: { document: { _id, provinceCode, indicators: contributions, version: basedOn } as never } });
-      else contributionWrites.push({ updateOne: { filter: { _id, version: found.contributionsVersion } as never, update: { $set: dotted('indicators', contributions), $inc: { version: 1 } } as never } });
-      if (!found?.aggregateVersion) writes.push({ insertOne: { document: { _id, ...ref, indicators: totals, version: 1, basedOn, updatedAt: now, outbox: {}, outboxCount: 0 } as never } });
-      else writes.push({ updateOne: { filter: { _id, version: found.aggregateVersion } as never, update: { $set: { ...dotted('indicators', totals), basedOn, updatedAt: now }, $inc: { version: 1 } } as never } });
+      if (!found?.contributionsVersion) contributionWrites.push({ insertOne: { document: { _id, provinceCode, packed, version: basedOn } as never } });
+      else contributionWrites.push({ updateOne: { filter: { _id, version: found.contributionsVersion } as never, update: { $set: { packed }, $unset: { indicators: '' }, $inc: { version: 1 } } as never } });
+      if (!found?.aggregateVersion) writes.push({ insertOne: { document: { _id, ...ref, packed: totals, version: 1, basedOn, updatedAt: now, outbox: {}, outboxCount: 0 } as never } });
+      else writes.push({ updateOne: { filter: { _id, version: found.aggregateVersion } as never, update: { $set: { packed: totals, basedOn, updatedAt: now }, $unset: { indicators: '' }, $inc: { version: 1 } } as never } });
     }
     // A report newly late is announced with the batch.
     for (const s of outcome.newlyLate) {
       notices.push(Scorecard.envelope({ source: SOURCE, correlationId: correlationOf.get(s.submissionId) ?? s.submissionId, data: { kind: 'unit-late', provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode } }));
     }
     const noticesId = notices.length > 0 ? await this.writeNotices(provinceCode, notices, now) : undefined;
+    // Before what it lists (FoldIndex): the rebuild finds a province-period's work by `_id`.
+    await this.writeIndex(outcome);
     if (writes.length > 0) {
       // Contributions first, then the totals computed with them (stamped with their version): a
       // crash between the two leaves totals that lag, which the next fold of that unit-period
@@ -145,15 +150,15 @@ export class AggregationService {
   }
 
   private async readApplied(ids: string[]): Promise<Map<string, AppliedState>> {
-    const found = await mapLimited(ids, READ_CONCURRENCY, (id) => this.applied.findById(id, { revision: 1, late: 1, values: 1 }).lean<AppliedState & { _id: string }>().exec());
-    return new Map(found.filter((a): a is AppliedState & { _id: string } => a !== null).map((a) => [a._id, { revision: a.revision, late: a.late, values: a.values ?? [] }]));
+    const found = await mapLimited(ids, READ_CONCURRENCY, (id) => this.applied.findById(id, { revision: 1, late: 1, packedValues: 1, values: 1 }).lean<AppliedSubmission>().exec());
+    return new Map(found.filter((a): a is AppliedSubmission => a !== null).map((a) => [a._id, { revision: a.revision, late: a.late, values: appliedValuesOf(a) }]));
   }
 
   /** The stored state of unit-periods: both documents of each, one read by `_id` each (never `$in`, which FerretDB answers by a scan). */
   private async readStates(refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>): Promise<Map<string, { state: UnitPeriodState; repaired: boolean; aggregateVersion?: number; contributionsVersion?: number }>> {
     const found = await mapLimited(refs, READ_CONCURRENCY, async (ref) => {
       const [aggregate, contributions] = await Promise.all([
-        this.aggregates.findById(ref._id, { indicators: 1, version: 1, basedOn: 1 }).lean<UnitAggregate>().exec(),
+        this.aggregates.findById(ref._id, { packed: 1, indicators: 1, version: 1, basedOn: 1 }).lean<UnitAggregate>().exec(),
         this.contributions.findById(ref._id).lean<UnitContributions>().exec(),
       ]);
       return { ref, aggregate, contributions };
@@ -173,11 +178,19 @@ export class AggregationService {
     return _id;
   }
 
+  private async writeIndex(outcome: { changed: Map<string, { state: UnitPeriodState }>; applied: Map<string, ReportSubmission.Payload> }): Promise<void> {
+    const entries = [
+      ...[...outcome.applied.values()].map((s) => ({ provinceCode: s.provinceCode, period: s.period, submissionId: s.submissionId })),
+      ...[...outcome.changed.values()].map(({ state }) => ({ provinceCode: state.provinceCode, period: state.period, stateId: state._id })),
+    ];
+    await bulkWriteInChunks(this.index, foldIndexWrites(entries) as never[], { ordered: false });
+  }
+
   private async writeApplied(applied: Map<string, ReportSubmission.Payload>): Promise<void> {
     const writes = [...applied.values()].map((s) => ({
       updateOne: {
         filter: { _id: s.submissionId },
-        update: { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), values: s.values } },
+        update: { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), packedValues: JSON.stringify(s.values) }, $unset: { values: '' } },
         upsert: true,
       },
     }));
@@ -199,7 +212,7 @@ export class AggregationService {
    */
   async unitsOf(provinceCode: string, indicatorCode: string, period: string): Promise<Aggregate[]> {
     const province = await this.contributions.findById(unitPeriodIdOf(provinceCode, period)).lean<UnitContributions>().exec();
-    const reporting = Object.keys(province?.indicators?.[indicatorCode] ?? {});
+    const reporting = Object.keys(contributionsIn(province)[indicatorCode] ?? {});
     const on = periodEndOf(period);
     const units = new Set(reporting.flatMap((unit) => this.hierarchy.targetsOf(unit, provinceCode, on)).filter((unit) => unit !== provinceCode));
     const docs = await mapLimited([...units], READ_CONCURRENCY, (unit) => this.aggregates.findById(unitPeriodIdOf(unit, period), { outbox: 0 }).lean<UnitAggregate>().exec());

@@ -1,15 +1,19 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
-import { bulkWriteInChunks, DocumentLocks } from '@dtp/messaging';
+import { bulkWriteInChunks, DocumentLocks, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { FOLD_LOCK } from './aggregation.service';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
-import { documentsOf, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
-import { AppliedSubmission } from './schemas/applied-submission.schema';
+import { packedContributionsOf, packedTotalsOf, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
+import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
 import { Receipts, receiptsOf } from './schemas/receipts.schema';
+import { FOLD_INDEX_COMPLETE, FoldIndex, foldIndexIdOf, foldIndexWrites } from './schemas/fold-index.schema';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { HierarchyService } from '../units/hierarchy.service';
+
+/** Reads at once against the store. */
+const READ_CONCURRENCY = 16;
 
 export interface RebuildReport {
   provinceCode: string;
@@ -17,6 +21,8 @@ export interface RebuildReport {
   /** Aggregates (unit × indicator × period) recomputed. */
   aggregates: number;
   ms: number;
+  /** Milliseconds per step (reads, fold, deletes, inserts), for tuning. */
+  steps: Record<string, number>;
 }
 
 
@@ -36,6 +42,7 @@ export class RebuildService implements OnApplicationBootstrap {
     @InjectModel(UnitContributions.name) private readonly contributions: Model<UnitContributions>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     @InjectModel(Receipts.name) private readonly receipts: Model<Receipts>,
+    @InjectModel(FoldIndex.name) private readonly index: Model<FoldIndex>,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
     private readonly generations: FoldGenerations,
@@ -46,9 +53,25 @@ export class RebuildService implements OnApplicationBootstrap {
    * unit-period documents: fold them once at start, province by province (docs/adr/0007).
    */
   async onApplicationBootstrap(): Promise<void> {
+    await this.completeIndex();
     if ((await this.aggregates.estimatedDocumentCount()) > 0 || (await this.applied.estimatedDocumentCount()) === 0) return;
     const provinces = (await this.applied.distinct('provinceCode')) as string[];
     for (const provinceCode of provinces) this.logger.log(`folded the applied submissions of province ${provinceCode} into unit-period aggregates: ${JSON.stringify(await this.rebuild(provinceCode))}`);
+  }
+
+  /**
+   * The fold index (FoldIndex) of what was stored before the fold kept one: built once per
+   * database from a scan of the applied submissions and the unit-period documents, then marked
+   * complete. The fold adds to it from then on.
+   */
+  private async completeIndex(): Promise<void> {
+    if (await this.index.exists({ _id: FOLD_INDEX_COMPLETE })) return;
+    const submissions = await this.applied.find({}, { provinceCode: 1, period: 1 }).lean<Array<{ _id: string; provinceCode: string; period: string }>>().exec();
+    const states = await this.aggregates.find({}, { provinceCode: 1, period: 1 }).lean<Array<{ _id: string; provinceCode: string; period: string }>>().exec();
+    const entries = [...submissions.map((s) => ({ provinceCode: s.provinceCode, period: s.period, submissionId: s._id })), ...states.map((d) => ({ provinceCode: d.provinceCode, period: d.period, stateId: d._id }))];
+    await bulkWriteInChunks(this.index, foldIndexWrites(entries) as never[], { ordered: false });
+    await this.index.updateOne({ _id: FOLD_INDEX_COMPLETE }, { $set: { provinceCode: '*', period: '*', at: new Date() } }, { upsert: true });
+    if (entries.length > 0) this.logger.log(`indexed ${submissions.length} applied submissions and ${states.length} unit-period documents stored before the fold index`);
   }
 
   rebuild(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
@@ -65,40 +88,69 @@ export class RebuildService implements OnApplicationBootstrap {
 
   private async rebuildLocked(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
     const started = performance.now();
+    const steps: Record<string, number> = {};
+    let lap = started;
+    const step = (name: string) => {
+      const at = performance.now();
+      steps[name] = Math.round(at - lap);
+      lap = at;
+    };
     await this.hierarchy.refresh();
-    const inScope = (period: string) => !periods || periods.includes(period);
-    // Equality on the province only (pushed down on FerretDB); the periods are picked here.
-    const submissions = (await this.applied.find({ provinceCode }, { outbox: 0 }).lean<AppliedSubmission[]>().exec()).filter((s) => inScope(s.period));
+    await this.completeIndex();
+    // What the fold stored for the periods, by `_id` (FoldIndex): no scan of the province's history.
+    const indexes = (
+      periods
+        ? await mapLimited([...new Set(periods)], READ_CONCURRENCY, (period) => this.index.findById(foldIndexIdOf(provinceCode, period)).lean<FoldIndex>().exec())
+        : await this.index.find({ provinceCode }).lean<FoldIndex[]>().exec()
+    ).filter((i): i is FoldIndex => i !== null && i._id !== FOLD_INDEX_COMPLETE);
+    step('readIndex');
+    const listed = indexes.flatMap((i) => Object.keys(i.submissions ?? {}));
+    const submissions = (await mapLimited(listed, READ_CONCURRENCY, (id) => this.applied.findById(id, { outbox: 0 }).lean<AppliedSubmission>().exec())).filter((s): s is AppliedSubmission => s !== null);
+    step('readApplied');
     const payloads = submissions.map(payloadOf);
     const targetsOf = this.hierarchy.targetsOf.bind(this.hierarchy);
     const states = new Map<string, UnitPeriodState>(statesTouchedBy(payloads, targetsOf).map((t) => [t._id, emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
     foldSubmissions(payloads, states, new Map(), targetsOf);
+    step('fold');
 
     const now = new Date();
-    const existing = (await this.aggregates.find({ provinceCode }, { _id: 1, period: 1 }).lean<Array<{ _id: string; period: string }>>().exec()).filter((d) => inScope(d.period));
-    const versions = new Map((await this.contributions.find({ provinceCode }, { _id: 1, version: 1, period: 1 }).lean<Array<{ _id: string; version: number; period?: string }>>().exec()).map((c) => [c._id, c.version]));
     // Replaced whole: deleted, then inserted (an insert costs FerretDB no read of the old
     // document, where an update decodes and re-encodes it). Readers see the province's figures
     // missing for the moment in between; run it while the province is not being read or folded.
-    const stale = [...new Set([...existing.map((d) => d._id), ...[...versions.keys()].filter((id) => inScope(id.slice(id.lastIndexOf(':') + 1)))])];
+    const stale = [...new Set([...indexes.flatMap((i) => Object.keys(i.states ?? {})), ...states.keys()])];
+    // A version no incremental write of these documents has reached (they count up from 1), so
+    // the totals' stamp matches only these contributions (stateFrom), with no read of the old ones.
+    const version = now.getTime();
     const contributionDocs: object[] = [];
     const totalDocs: object[] = [];
     for (const state of states.values()) {
-      // Stamped: the totals say which contributions they were computed from (stateFrom).
-      const basedOn = (versions.get(state._id) ?? 0) + 1;
-      const { totals, contributions } = documentsOf(state);
-      contributionDocs.push({ _id: state._id, provinceCode, indicators: contributions, version: basedOn });
-      totalDocs.push({ _id: state._id, provinceCode, unitCode: state.unitCode, period: state.period, indicators: totals, version: 1, basedOn, updatedAt: now, outbox: {}, outboxCount: 0 });
+      contributionDocs.push({ _id: state._id, provinceCode, packed: packedContributionsOf(state), version });
+      totalDocs.push({ _id: state._id, provinceCode, unitCode: state.unitCode, period: state.period, packed: packedTotalsOf(state), version: 1, basedOn: version, updatedAt: now, outbox: {}, outboxCount: 0 });
     }
     const deletes = stale.map((_id) => ({ deleteOne: { filter: { _id } } }));
     await bulkWriteInChunks(this.aggregates, deletes, { ordered: false });
     await bulkWriteInChunks(this.contributions, deletes, { ordered: false });
+    step('delete');
     await bulkWriteInChunks(this.contributions, contributionDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
+    step('insertContributions');
     await bulkWriteInChunks(this.aggregates, totalDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
+    step('insertTotals');
     await this.rebuildReceipts(provinceCode, payloads);
+    // The index now lists exactly what was rebuilt: each period's document replaced in one write.
+    const rebuilt = new Map<string, FoldIndex>(indexes.map((i) => [i._id, { ...i, submissions: {}, states: {} }]));
+    const entryOf = (period: string) => {
+      const _id = foldIndexIdOf(provinceCode, period);
+      const entry = rebuilt.get(_id) ?? { _id, provinceCode, period, submissions: {}, states: {} };
+      rebuilt.set(_id, entry);
+      return entry;
+    };
+    for (const s of submissions) entryOf(s.period).submissions[s._id] = true;
+    for (const st of states.values()) entryOf(st.period).states[st._id] = true;
+    await bulkWriteInChunks(this.index, [...rebuilt.values()].map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })) as never[], { ordered: false });
     await this.generations.bump(provinceCode);
+    step('receipts');
     const aggregates = [...states.values()].reduce((n, s) => n + Object.keys(s.indicators).length, 0);
-    return { provinceCode, submissions: submissions.length, aggregates, ms: Math.round(performance.now() - started) };
+    return { provinceCode, submissions: submissions.length, aggregates, ms: Math.round(performance.now() - started), steps };
   }
 }
 
@@ -113,7 +165,7 @@ function payloadOf(s: AppliedSubmission): ReportSubmission.Payload {
     period: s.period,
     revision: s.revision,
     status: s.status,
-    values: s.values ?? [],
+    values: appliedValuesOf(s),
     late: s.late ?? false,
     ...(s.countable === null || s.countable === undefined ? {} : { countable: s.countable }),
     changedAt: new Date(0).toISOString(),

@@ -30,8 +30,16 @@ export class UnitAggregate implements OutboxFields {
   @Prop({ required: true })
   period!: string;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
-  indicators!: Record<string, IndicatorTotals>;
+  /**
+   * JSON of every indicator's totals (Record<string, IndicatorTotals>), packed for the same reason
+   * as UnitContributions: one value for FerretDB to decode instead of a field per total.
+   */
+  @Prop({ type: String })
+  packed?: string;
+
+  /** The unpacked form of documents written before `packed`. */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  indicators?: Record<string, IndicatorTotals>;
 
   @Prop({ required: true })
   version!: number;
@@ -51,10 +59,19 @@ export class UnitAggregate implements OutboxFields {
 
 export const UnitAggregateSchema = addOutboxFields(SchemaFactory.createForClass(UnitAggregate));
 
+/** Per indicator, each reporting unit's latest contribution. */
+export type ContributionsByIndicator = Record<string, Record<string, AppliedContribution>>;
+
 /**
  * The fold's own state behind a UnitAggregate (same `_id`): per indicator, the latest revision of
  * every unit reporting into it. Large at a province (units × indicators), so kept apart from what
  * readers read; read and written only by the fold and the rebuild.
+ *
+ * Stored packed: one JSON string (`packed`) rather than a tree of fields. FerretDB 1.x decodes and
+ * re-encodes every field of a document it reads, updates or deletes (docs/adr/0002, finding 6),
+ * and a province's contributions are tens of thousands of fields; as one string they cost it a
+ * single value, and Node's JSON.parse does the rest. Documents written before packing keep
+ * `indicators` until the fold next writes them.
  */
 @Schema({ collection: 'unit_contributions', versionKey: false, minimize: false })
 export class UnitContributions {
@@ -64,8 +81,13 @@ export class UnitContributions {
   @Prop({ required: true })
   provinceCode!: string;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
-  indicators!: Record<string, Record<string, AppliedContribution>>;
+  /** JSON of ContributionsByIndicator. */
+  @Prop({ type: String })
+  packed?: string;
+
+  /** The unpacked form of documents written before `packed`. */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  indicators?: ContributionsByIndicator;
 
   @Prop({ required: true })
   version!: number;
@@ -92,8 +114,8 @@ export function aggregateIdOf(unitCode: string, indicatorCode: string, period: s
 }
 
 /** The aggregates a unit-period document holds, one per indicator. */
-export function aggregatesIn(doc: Pick<UnitAggregate, 'provinceCode' | 'unitCode' | 'period' | 'indicators' | 'updatedAt'>): Aggregate[] {
-  return Object.entries(doc.indicators ?? {}).map(([indicatorCode, a]) => ({
+export function aggregatesIn(doc: Pick<UnitAggregate, 'provinceCode' | 'unitCode' | 'period' | 'packed' | 'indicators' | 'updatedAt'>): Aggregate[] {
+  return Object.entries(totalsIn(doc)).map(([indicatorCode, a]) => ({
     _id: aggregateIdOf(doc.unitCode, indicatorCode, doc.period),
     provinceCode: doc.provinceCode,
     unitCode: doc.unitCode,
@@ -105,17 +127,26 @@ export function aggregatesIn(doc: Pick<UnitAggregate, 'provinceCode' | 'unitCode
   }));
 }
 
-/** A unit-period's fold state as its two documents store it: totals for readers, contributions for the fold. */
-export function documentsOf(state: UnitPeriodState, codes: Iterable<string> = Object.keys(state.indicators)): { totals: Record<string, IndicatorTotals>; contributions: Record<string, Record<string, AppliedContribution>> } {
-  const totals: Record<string, IndicatorTotals> = {};
-  const contributions: Record<string, Record<string, AppliedContribution>> = {};
-  for (const code of codes) {
-    const a = state.indicators[code];
-    if (!a) continue;
-    totals[code] = { kind: a.kind, totals: a.totals };
-    contributions[code] = a.contributions;
-  }
-  return { totals, contributions };
+/** The totals a document holds, packed or (written before packing) not. */
+export function totalsIn(doc: Pick<UnitAggregate, 'packed' | 'indicators'> | null | undefined): Record<string, IndicatorTotals> {
+  if (!doc) return {};
+  return doc.packed !== undefined ? (JSON.parse(doc.packed) as Record<string, IndicatorTotals>) : (doc.indicators ?? {});
+}
+
+/** Every indicator's totals of a state, as `packed` stores them. */
+export function packedTotalsOf(state: UnitPeriodState): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(state.indicators).map(([code, a]) => [code, { kind: a.kind, totals: a.totals }])));
+}
+
+/** The contributions a document holds, packed or (written before packing) not. */
+export function contributionsIn(doc: Pick<UnitContributions, 'packed' | 'indicators'> | null | undefined): ContributionsByIndicator {
+  if (!doc) return {};
+  return doc.packed !== undefined ? (JSON.parse(doc.packed) as ContributionsByIndicator) : (doc.indicators ?? {});
+}
+
+/** Every indicator's contributions of a state, as `packed` stores them. */
+export function packedContributionsOf(state: UnitPeriodState): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(state.indicators).map(([code, a]) => [code, a.contributions])));
 }
 
 /**
@@ -126,21 +157,23 @@ export function documentsOf(state: UnitPeriodState, codes: Iterable<string> = Ob
  */
 export function stateFrom(
   ref: { _id: string; provinceCode: string; unitCode: string; period: string },
-  aggregate: Pick<UnitAggregate, 'indicators' | 'basedOn'> | null,
-  contributions: Pick<UnitContributions, 'indicators' | 'version'> | null,
+  aggregate: Pick<UnitAggregate, 'packed' | 'indicators' | 'basedOn'> | null,
+  contributions: Pick<UnitContributions, 'packed' | 'indicators' | 'version'> | null,
 ): { state: UnitPeriodState; repaired: boolean } {
   const indicators: UnitPeriodState['indicators'] = {};
   const repaired = (contributions?.version ?? 0) !== (aggregate?.basedOn ?? 0);
-  const codes = new Set([...Object.keys(aggregate?.indicators ?? {}), ...Object.keys(contributions?.indicators ?? {})]);
+  const held = contributionsIn(contributions);
+  const totals = totalsIn(aggregate);
+  const codes = new Set([...Object.keys(totals), ...Object.keys(held)]);
   for (const code of codes) {
-    const held = contributions?.indicators?.[code] ?? {};
-    const stored = aggregate?.indicators?.[code];
+    const mine = held[code] ?? {};
+    const stored = totals[code];
     if (stored && !repaired) {
-      indicators[code] = { kind: stored.kind, totals: stored.totals, contributions: held };
+      indicators[code] = { kind: stored.kind, totals: stored.totals, contributions: mine };
       continue;
     }
-    const counted = Object.values(held).filter((c) => !c.withdrawn);
-    indicators[code] = { kind: stored?.kind ?? (counted[0] ? kindOfValue(counted[0]) : 'sum'), totals: totalsFromContributions(counted), contributions: held };
+    const counted = Object.values(mine).filter((c) => !c.withdrawn);
+    indicators[code] = { kind: stored?.kind ?? (counted[0] ? kindOfValue(counted[0]) : 'sum'), totals: totalsFromContributions(counted), contributions: mine };
   }
   return { state: { ...ref, indicators }, repaired };
 }

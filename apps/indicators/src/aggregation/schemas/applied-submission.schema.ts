@@ -38,8 +38,13 @@ export class AppliedSubmission implements OutboxFields {
   @Prop({ type: Boolean, default: null })
   countable!: boolean | null;
 
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  values!: ReportSubmission.Value[];
+  /** JSON of the values (ReportSubmission.Value[]): one string for FerretDB to decode (see UnitContributions). */
+  @Prop({ type: String })
+  packedValues?: string;
+
+  /** The values of documents written before `packedValues`. */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: undefined })
+  values?: ReportSubmission.Value[];
 
   // Declared for TypeScript; addOutboxFields puts them in the schema.
   outbox!: Record<string, OutboxEntry>;
@@ -47,3 +52,8 @@ export class AppliedSubmission implements OutboxFields {
 }
 
 export const AppliedSubmissionSchema = addOutboxFields(SchemaFactory.createForClass(AppliedSubmission));
+
+/** An applied submission's values, packed or (written before packing) not. */
+export function appliedValuesOf(doc: Pick<AppliedSubmission, 'packedValues' | 'values'>): ReportSubmission.Value[] {
+  return doc.packedValues !== undefined ? (JSON.parse(doc.packedValues) as ReportSubmission.Value[]) : (doc.values ?? []);
+}
