@@ -133,41 +133,34 @@ describe('AggregationService on FerretDB', () => {
     expect(all.filter((m) => m.key === `${p}:${u1}:2024Q1` && m.value.includes('"aggregate-changed"'))).toEqual([]);
   });
 
-  it('completes a fold that stopped between writing the contributions and the totals', async () => {
+  it('completes a batch cut off after its journal: no level counts a report twice or misses it', async () => {
     const p = province();
     await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2024', values: [{ indicatorCode: 'BTS', value: 5 }] }));
-    // A crash after the contributions of u2's report were written, before the totals: the
-    // contributions hold u2's revision, the totals do not count it yet.
     const second = submissionEvent({ provinceCode: p, unitCode: u2, period: '2024', values: [{ indicatorCode: 'BTS', value: 7 }] });
-    const contributions = moduleRef.get<Connection>(getConnectionToken()).collection('unit_contributions');
-    const held = JSON.parse(String((await contributions.findOne({ _id: `${p}:2024` as never }))?.['packed']));
-    held.BTS[u2] = { value: 7, revision: 1, withdrawn: false };
-    await contributions.updateOne({ _id: `${p}:2024` as never }, { $set: { packed: JSON.stringify(held) }, $inc: { version: 1 } });
+    // A crash once the journal is written, before the unit-period documents are.
+    const writeStates = jest.spyOn(aggregation as unknown as { writeStates: () => Promise<void> }, 'writeStates').mockRejectedValueOnce(new Error('process killed'));
+    await expect(aggregation.applySubmission(second)).rejects.toThrow('process killed');
+    writeStates.mockRestore();
+    const journal = moduleRef.get<Connection>(getConnectionToken()).collection('fold_journal');
+    expect(await journal.findOne({ _id: p as never })).not.toBeNull();
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
-    // The same event delivered again: already in the contributions, so only the totals are redone.
+    // The batch delivered again: the journal is written first, then the report is recognised at its unit.
     await aggregation.applySubmission(second);
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
+    expect((await aggregation.get(u2, 'BTS', '2024'))?.totals).toMatchObject({ sum: 7, reporting: 1 });
+    expect(await journal.findOne({ _id: p as never })).toBeNull();
     await aggregation.applySubmission(second);
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
   });
 
-  it('reads totals and contributions stored before they were packed, and packs them at the next write', async () => {
+  it('keeps a province’s document the size of its indicators, however many units report into it', async () => {
     const p = province();
-    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2025', values: [{ indicatorCode: 'BTS', value: 5 }] }));
-    const contributions = moduleRef.get<Connection>(getConnectionToken()).collection('unit_contributions');
-    const id = `${p}:2025` as never;
-    const stored = await contributions.findOne({ _id: id });
-    // As the fold wrote it before packing: a tree of fields under `indicators`.
-    await contributions.updateOne({ _id: id }, { $set: { indicators: JSON.parse(String(stored?.['packed'])) }, $unset: { packed: '' } });
-    const totals = moduleRef.get<Connection>(getConnectionToken()).collection('unit_aggregates');
-    const storedTotals = await totals.findOne({ _id: id });
-    await totals.updateOne({ _id: id }, { $set: { indicators: JSON.parse(String(storedTotals?.['packed'])) }, $unset: { packed: '' } });
-    expect((await aggregation.get(p, 'BTS', '2025'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
-    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u2, period: '2025', values: [{ indicatorCode: 'BTS', value: 7 }] }));
-    expect((await aggregation.get(p, 'BTS', '2025'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
-    const after = await contributions.findOne({ _id: id });
-    expect(after?.['indicators']).toBeUndefined();
-    expect((await totals.findOne({ _id: id }))?.['indicators']).toBeUndefined();
-    expect(Object.keys(JSON.parse(String(after?.['packed'])).BTS).sort()).toEqual([u1, u2].sort());
+    const units = Array.from({ length: 40 }, () => uniqueCode('C'));
+    await aggregation.applyBatch(units.map((unitCode, i) => submissionEvent({ provinceCode: p, unitCode, period: '2024', values: [{ indicatorCode: 'BTS', value: i }] })));
+    const docs = moduleRef.get<Connection>(getConnectionToken()).collection('unit_aggregates');
+    const provincial = await docs.findOne({ _id: `${p}:2024` as never });
+    const commune = await docs.findOne({ _id: `${units[0]}:2024` as never });
+    expect(String(provincial?.['packed']).length).toBeLessThan(2 * String(commune?.['packed']).length);
+    expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: (39 * 40) / 2, reporting: 40 });
   });
 });

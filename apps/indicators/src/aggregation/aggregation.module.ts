@@ -5,7 +5,8 @@ import { AppliedOutboxRelay } from './applied-outbox.relay';
 import { AggregatesController } from './aggregates.controller';
 import { AggregationService } from './aggregation.service';
 import { RebuildService } from './rebuild.service';
-import { UnitAggregate, UnitAggregateSchema, UnitContributions, UnitContributionsSchema } from './schemas/aggregate.schema';
+import { UnitAggregate, UnitAggregateSchema } from './schemas/aggregate.schema';
+import { FoldJournal, FoldJournalSchema } from './schemas/fold-journal.schema';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { AppliedSubmission, AppliedSubmissionSchema } from './schemas/applied-submission.schema';
 import { Receipts, ReceiptsSchema } from './schemas/receipts.schema';
@@ -22,11 +23,11 @@ import { UnitsModule } from '../units/units.module';
     ReadModelsModule,
     MongooseModule.forFeature([
       { name: UnitAggregate.name, schema: UnitAggregateSchema },
-      { name: UnitContributions.name, schema: UnitContributionsSchema },
       { name: AppliedSubmission.name, schema: AppliedSubmissionSchema },
       { name: Receipts.name, schema: ReceiptsSchema },
       { name: FoldNotices.name, schema: FoldNoticesSchema },
       { name: FoldIndex.name, schema: FoldIndexSchema },
+      { name: FoldJournal.name, schema: FoldJournalSchema },
     ]),
   ],
   controllers: [AggregatesController],

@@ -11,11 +11,12 @@ import { FoldGenerations } from '../read-models/fold-generations.service';
 import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
-import { Aggregate, aggregatesIn, contributionsIn, packedContributionsOf, packedTotalsOf, stateFrom, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
+import { Aggregate, aggregatesIn, packedStateOf, stateOf, UnitAggregate } from './schemas/aggregate.schema';
+import { FoldJournal, JournalEntry } from './schemas/fold-journal.schema';
 import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
 import { Receipts, receiptsIdOf, receiptsOf } from './schemas/receipts.schema';
 import { FoldNotices } from './schemas/fold-notices.schema';
-import { FoldIndex, foldIndexWrites } from './schemas/fold-index.schema';
+import { FoldIndex, foldIndexIdOf, foldIndexWrites } from './schemas/fold-index.schema';
 
 const SOURCE = 'indicators';
 
@@ -38,11 +39,11 @@ export class AggregationService {
 
   constructor(
     @InjectModel(UnitAggregate.name) private readonly aggregates: Model<UnitAggregate>,
-    @InjectModel(UnitContributions.name) private readonly contributions: Model<UnitContributions>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     @InjectModel(Receipts.name) private readonly receipts: Model<Receipts>,
     @InjectModel(FoldNotices.name) private readonly notices: Model<FoldNotices>,
     @InjectModel(FoldIndex.name) private readonly index: Model<FoldIndex>,
+    @InjectModel(FoldJournal.name) private readonly journal: Model<FoldJournal>,
     private readonly relay: FoldNoticesRelay,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
@@ -64,6 +65,7 @@ export class AggregationService {
   private async foldProvince(provinceCode: string, events: ReportSubmission.Envelope[]): Promise<void> {
     const started = performance.now();
     await this.hierarchy.refresh();
+    await this.completeInterruptedBatch(provinceCode);
     const payloads = events.map((e) => e.data);
     const correlationOf = new Map(events.map((e) => [e.data.submissionId, e.correlationId]));
     const targetsOf = this.hierarchy.targetsOf.bind(this.hierarchy);
@@ -71,82 +73,98 @@ export class AggregationService {
     const applied = await this.readApplied([...new Set(payloads.map((s) => s.submissionId))]);
     const touched = statesTouchedBy(payloads, targetsOf);
     const stored = await this.readStates(touched);
-    const states = new Map(touched.map((t) => [t._id, stored.get(t._id)?.state ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
-    const repaired = [...stored].filter(([, s]) => s.repaired).map(([id]) => id);
+    const before = new Map(touched.map((t) => [t._id, stored.get(t._id)?.state]));
+    const states = new Map(touched.map((t) => [t._id, structuredClone(stored.get(t._id)?.state) ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
 
     const read = performance.now();
     const outcome = foldSubmissions(payloads, states, applied, targetsOf);
-    // Totals a crash left behind their contributions are written again, all their indicators.
-    for (const id of repaired) {
-      const state = states.get(id);
-      const record = outcome.changed.get(id);
-      if (!state) continue;
-      // Announced again, with no status change: the values were already announced before the crash.
-      const unchanged = (code: string) => {
-        const a = state.indicators[code];
-        return a ? aggregateValue(a.totals, a.kind) : null;
-      };
-      if (record) for (const code of Object.keys(state.indicators)) if (!record.before.has(code)) record.before.set(code, unchanged(code));
-      if (!record) outcome.changed.set(id, { state, before: new Map(Object.keys(state.indicators).map((code) => [code, unchanged(code)])), lastSubmissionId: payloads.at(-1)?.submissionId ?? '' });
-    }
     if (outcome.changed.size === 0 && outcome.applied.size === 0) return;
 
     const now = new Date();
-    const writes: AnyBulkWriteOperation<UnitAggregate>[] = [];
-    const contributionWrites: AnyBulkWriteOperation<UnitContributions>[] = [];
+    const entries: JournalEntry[] = [];
     const notices: Scorecard.Envelope[] = [];
-    for (const [_id, { state, before, lastSubmissionId }] of outcome.changed) {
+    for (const [_id, { state, before: valuesBefore, lastSubmissionId }] of outcome.changed) {
       const correlationId = correlationOf.get(lastSubmissionId) ?? lastSubmissionId;
-      for (const [indicatorCode, valueBefore] of before) {
+      for (const [indicatorCode, valueBefore] of valuesBefore) {
         const aggregate = state.indicators[indicatorCode];
         if (!aggregate) continue;
         const value = aggregateValue(aggregate.totals, aggregate.kind);
         const where = { provinceCode, unitCode: state.unitCode, indicatorCode, period: state.period };
         // A unit's aggregate of nothing but its own report is that report, already announced on
-        // reports.submission.v1: only aggregates that fold other units' reports are announced
-        // (nine in ten notices fewer for a commune's report; docs/adr/0007).
-        if (!isOwnReportOnly(state.unitCode, aggregate.contributions)) {
+        // reports.submission.v1: only aggregates that fold (or folded) other units' reports are
+        // announced (nine in ten notices fewer for a commune's report; docs/adr/0007).
+        if (othersIn(aggregate) > 0 || othersIn(before.get(_id)?.indicators[indicatorCode]) > 0) {
           notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data: { kind: 'aggregate-changed', ...where, value, reportingUnits: aggregate.totals.reporting } }));
         }
         for (const data of await this.statusChanges(where, valueBefore, value)) notices.push(Scorecard.envelope({ source: SOURCE, correlationId, data }));
       }
-      const packed = packedContributionsOf(state);
-      const totals = packedTotalsOf(state);
-      const found = stored.get(_id);
-      const ref = { provinceCode, unitCode: state.unitCode, period: state.period };
-      const basedOn = (found?.contributionsVersion ?? 0) + 1;
-      if (!found?.contributionsVersion) contributionWrites.push({ insertOne: { document: { _id, provinceCode, packed, version: basedOn } as never } });
-      else contributionWrites.push({ updateOne: { filter: { _id, version: found.contributionsVersion } as never, update: { $set: { packed }, $unset: { indicators: '' }, $inc: { version: 1 } } as never } });
-      if (!found?.aggregateVersion) writes.push({ insertOne: { document: { _id, ...ref, packed: totals, version: 1, basedOn, updatedAt: now, outbox: {}, outboxCount: 0 } as never } });
-      else writes.push({ updateOne: { filter: { _id, version: found.aggregateVersion } as never, update: { $set: { packed: totals, basedOn, updatedAt: now }, $unset: { indicators: '' }, $inc: { version: 1 } } as never } });
+      entries.push({ _id, provinceCode, unitCode: state.unitCode, period: state.period, packed: packedStateOf(state), version: (stored.get(_id)?.version ?? 0) + 1 });
     }
     // A report newly late is announced with the batch.
     for (const s of outcome.newlyLate) {
       notices.push(Scorecard.envelope({ source: SOURCE, correlationId: correlationOf.get(s.submissionId) ?? s.submissionId, data: { kind: 'unit-late', provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode } }));
     }
-    const noticesId = notices.length > 0 ? await this.writeNotices(provinceCode, notices, now) : undefined;
-    // Before what it lists (FoldIndex): the rebuild finds a province-period's work by `_id`.
-    await this.writeIndex(outcome);
-    if (writes.length > 0) {
-      // Contributions first, then the totals computed with them (stamped with their version): a
-      // crash between the two leaves totals that lag, which the next fold of that unit-period
-      // (the same batch, delivered again) sees and recomputes (stateFrom).
-      const contributed = await bulkWriteInChunks(this.contributions, contributionWrites, { ordered: false });
-      const totalled = await bulkWriteInChunks(this.aggregates, writes, { ordered: false });
-      const expected = [contributionWrites, writes].map((w) => w.filter((op) => 'updateOne' in op).length);
-      // Another writer moved a document since it was read (a partition handed over mid-batch):
-      // fail the batch; it is delivered again and what was written is recognised by revision.
-      if (contributed.matchedCount !== expected[0] || totalled.matchedCount !== expected[1]) throw new Error(`fold of province ${provinceCode}: aggregates changed by another writer; retrying the batch`);
-    }
+
+    // The writes in the order a crash needs, each step complete before the next; what one step
+    // holds runs at once. The journal first (FoldJournal): from then on the batch's documents are
+    // written whole, by this batch or, after a crash, by the next. The notices (unsealed) and the
+    // index go before what they announce and list.
+    const batch = randomUUID();
+    if (entries.length > 0) await this.journal.replaceOne({ _id: provinceCode }, { _id: provinceCode, batch, packed: JSON.stringify(entries), at: now }, { upsert: true }).exec();
+    const [noticesId] = await Promise.all([notices.length > 0 ? this.writeNotices(provinceCode, notices, now) : undefined, this.writeIndex(outcome)]);
+    await this.writeStates(provinceCode, batch, entries, stored, now);
     // Last, so a crash before it delivers the batch again and the fold completes it.
-    await this.writeApplied(outcome.applied);
-    await this.writeReceipts(outcome.applied.values());
-    // The batch is stored: its notices may go.
-    if (noticesId) await this.notices.updateOne({ _id: noticesId }, { $set: { sealed: true } }).exec();
-    await this.generations.bump(provinceCode);
+    await Promise.all([this.writeApplied(outcome.applied), this.writeReceipts(outcome.applied.values())]);
+    // The batch is stored: its journal goes, its notices may go, readers see the new generation.
+    await Promise.all([
+      entries.length > 0 ? this.journal.deleteOne({ _id: provinceCode, batch }).exec() : undefined,
+      noticesId ? this.notices.updateOne({ _id: noticesId }, { $set: { sealed: true } }).exec() : undefined,
+      this.generations.bump(provinceCode),
+    ]);
     this.relay.nudge();
     const ms = (t: number) => Math.round(t);
     this.logger.log({ msg: 'folded', provinceCode, events: events.length, applied: outcome.applied.size, documents: outcome.changed.size, readMs: ms(read - started), writeMs: ms(performance.now() - read) });
+  }
+
+  /**
+   * The batch's unit-period documents, each conditional on the version read. A document moved by
+   * another writer since it was read (a partition handed over mid-batch) fails the batch, and its
+   * journal is dropped so that the batch, delivered again, is folded over what is stored now
+   * rather than writing over it.
+   */
+  private async writeStates(provinceCode: string, batch: string, entries: JournalEntry[], stored: Map<string, { version: number }>, now: Date): Promise<void> {
+    const writes: AnyBulkWriteOperation<UnitAggregate>[] = entries.map((e) => {
+      const found = stored.get(e._id);
+      if (!found) return { insertOne: { document: { ...e, updatedAt: now, outbox: {}, outboxCount: 0 } as never } };
+      return { updateOne: { filter: { _id: e._id, version: found.version } as never, update: { $set: { packed: e.packed, updatedAt: now }, $unset: { indicators: '', basedOn: '' }, $inc: { version: 1 } } as never } };
+    });
+    const conflict = async () => {
+      await this.journal.deleteOne({ _id: provinceCode, batch }).exec();
+      return new Error(`fold of province ${provinceCode}: aggregates changed by another writer; the batch is folded again over what is stored`);
+    };
+    let matched: number;
+    try {
+      matched = (await bulkWriteInChunks(this.aggregates, writes, { ordered: false })).matchedCount;
+    } catch (error) {
+      if (isDuplicateKey(error)) throw await conflict();
+      throw error;
+    }
+    if (matched !== writes.filter((op) => 'updateOne' in op).length) throw await conflict();
+  }
+
+  /**
+   * Writes what a batch cut off by a crash (or a stop) left in the province's journal: its
+   * documents as that batch computed them, then the journal goes. Called before every fold of the
+   * province and before a rebuild, under the province's lock.
+   */
+  async completeInterruptedBatch(provinceCode: string): Promise<void> {
+    const journal = await this.journal.findById(provinceCode).lean<FoldJournal>().exec();
+    if (!journal) return;
+    const entries = JSON.parse(journal.packed) as JournalEntry[];
+    const now = new Date();
+    await bulkWriteInChunks(this.aggregates, entries.map((e) => ({ replaceOne: { filter: { _id: e._id }, replacement: { ...e, updatedAt: now, outbox: {}, outboxCount: 0 }, upsert: true } })) as never[], { ordered: false });
+    await this.journal.deleteOne({ _id: provinceCode, batch: journal.batch }).exec();
+    this.logger.warn({ msg: 'completed a fold batch that was cut off', provinceCode, documents: entries.length, journalledAt: journal.at });
   }
 
   private async readApplied(ids: string[]): Promise<Map<string, AppliedState>> {
@@ -154,20 +172,10 @@ export class AggregationService {
     return new Map(found.filter((a): a is AppliedSubmission => a !== null).map((a) => [a._id, { revision: a.revision, late: a.late, values: appliedValuesOf(a) }]));
   }
 
-  /** The stored state of unit-periods: both documents of each, one read by `_id` each (never `$in`, which FerretDB answers by a scan). */
-  private async readStates(refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>): Promise<Map<string, { state: UnitPeriodState; repaired: boolean; aggregateVersion?: number; contributionsVersion?: number }>> {
-    const found = await mapLimited(refs, READ_CONCURRENCY, async (ref) => {
-      const [aggregate, contributions] = await Promise.all([
-        this.aggregates.findById(ref._id, { packed: 1, indicators: 1, version: 1, basedOn: 1 }).lean<UnitAggregate>().exec(),
-        this.contributions.findById(ref._id).lean<UnitContributions>().exec(),
-      ]);
-      return { ref, aggregate, contributions };
-    });
-    return new Map(
-      found
-        .filter((f) => f.aggregate !== null || f.contributions !== null)
-        .map((f) => [f.ref._id, { ...stateFrom(f.ref, f.aggregate, f.contributions), aggregateVersion: f.aggregate?.version, contributionsVersion: f.contributions?.version }]),
-    );
+  /** The stored state of unit-periods, one read by `_id` each (never `$in`, which FerretDB answers by a scan). */
+  private async readStates(refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>): Promise<Map<string, { state: UnitPeriodState; version: number }>> {
+    const found = await mapLimited(refs, READ_CONCURRENCY, async (ref) => ({ ref, doc: await this.aggregates.findById(ref._id, { packed: 1, version: 1 }).lean<UnitAggregate>().exec() }));
+    return new Map(found.filter((f) => f.doc !== null).map((f) => [f.ref._id, { state: stateOf(f.ref, f.doc), version: f.doc!.version }]));
   }
 
   /** The batch's notices in one outbox, unsealed, marked for the relay before they are written (FoldNotices). */
@@ -194,7 +202,8 @@ export class AggregationService {
         upsert: true,
       },
     }));
-    await bulkWriteInChunks(this.applied, writes, { ordered: true });
+    // Each document once per batch (outcome.applied is by submission): no order between them.
+    await bulkWriteInChunks(this.applied, writes, { ordered: false });
   }
 
   /** One `$set` per (form, period) of the batch: each unit's report received, and whether late. */
@@ -211,11 +220,9 @@ export class AggregationService {
    * `_id` (never a scan of the province's documents).
    */
   async unitsOf(provinceCode: string, indicatorCode: string, period: string): Promise<Aggregate[]> {
-    const province = await this.contributions.findById(unitPeriodIdOf(provinceCode, period)).lean<UnitContributions>().exec();
-    const reporting = Object.keys(contributionsIn(province)[indicatorCode] ?? {});
-    const on = periodEndOf(period);
-    const units = new Set(reporting.flatMap((unit) => this.hierarchy.targetsOf(unit, provinceCode, on)).filter((unit) => unit !== provinceCode));
-    const docs = await mapLimited([...units], READ_CONCURRENCY, (unit) => this.aggregates.findById(unitPeriodIdOf(unit, period), { outbox: 0 }).lean<UnitAggregate>().exec());
+    const index = await this.index.findById(foldIndexIdOf(provinceCode, period)).lean<FoldIndex>().exec();
+    const ids = Object.keys(index?.states ?? {}).filter((id) => id !== unitPeriodIdOf(provinceCode, period));
+    const docs = await mapLimited(ids, READ_CONCURRENCY, (id) => this.aggregates.findById(id, { outbox: 0 }).lean<UnitAggregate>().exec());
     return docs.filter((d): d is UnitAggregate => d !== null).flatMap((d) => aggregatesIn(d).filter((a) => a.indicatorCode === indicatorCode));
   }
 
@@ -250,9 +257,15 @@ export class AggregationService {
   }
 }
 
-function isOwnReportOnly(unitCode: string, contributions: Record<string, unknown>): boolean {
-  const reporting = Object.keys(contributions);
-  return reporting.length === 1 && reporting[0] === unitCode;
+/** Units other than the aggregate's own whose reports it counts. */
+function othersIn(aggregate: { totals: { reporting: number }; own?: { withdrawn: boolean } } | undefined): number {
+  if (!aggregate) return 0;
+  return aggregate.totals.reporting - (aggregate.own && !aggregate.own.withdrawn ? 1 : 0);
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: number; writeErrors?: Array<{ code?: number }> };
+  return e.code === 11000 || (e.writeErrors ?? []).some((w) => w.code === 11000);
 }
 
 /** `{prefix.key: value}` for each entry: a `$set` of some keys of a map field, leaving the others. */

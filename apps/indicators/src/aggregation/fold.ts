@@ -17,8 +17,14 @@ import { countsIn, periodEndOf, valueOf } from './submission-rules';
  * The fold of `reports.submission.v1` into aggregates, as a pure function over the state it
  * reads: the same code folds one event, a batch of events, or (from empty state) every applied
  * submission of a province in a rebuild. Idempotent by revision at two levels: a submission's
- * older or equal revision changes nothing, and neither does a revision an aggregate already holds
- * for a unit, so replaying a batch that was half-written completes it without counting twice.
+ * older or equal revision changes nothing, and neither does a revision the reporting unit's own
+ * state already holds for an indicator.
+ *
+ * Each unit-period holds its totals and the unit's own contribution, nothing about other units:
+ * a report changes its unit's contribution, and the difference is added to the totals of the
+ * unit and of every level above it. The state a batch writes is therefore small at every level
+ * (a province's document does not grow with its communes), and a batch is made atomic by the
+ * fold's journal (aggregation.service), not by per-unit bookkeeping at each level.
  */
 
 /** What a reporting unit currently contributes; `withdrawn` once its report was returned. */
@@ -27,11 +33,12 @@ export interface AppliedContribution extends ContributedValue {
   withdrawn: boolean;
 }
 
-/** One indicator of one unit and period: running totals and each reporting unit's latest revision. */
+/** One indicator of one unit and period: running totals, and what the unit's own report contributes. */
 export interface IndicatorAggregate {
   kind: AggregationKind;
   totals: AggregateTotals;
-  contributions: Record<string, AppliedContribution>;
+  /** The unit's own latest revision for this indicator (absent if it never reported it). */
+  own?: AppliedContribution;
 }
 
 /** Every indicator of one unit (any level) in one period: the unit of storage and of writing. */
@@ -74,7 +81,7 @@ export function emptyUnitPeriod(provinceCode: string, unitCode: string, period: 
 export function statesTouchedBy(events: readonly ReportSubmission.Payload[], targetsOf: TargetsOf): Array<{ _id: string; provinceCode: string; unitCode: string; period: string }> {
   const touched = new Map<string, { _id: string; provinceCode: string; unitCode: string; period: string }>();
   for (const s of events) {
-    for (const unitCode of targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
+    for (const unitCode of new Set([s.unitCode, ...targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))])) {
       const _id = unitPeriodIdOf(unitCode, s.period);
       if (!touched.has(_id)) touched.set(_id, { _id, provinceCode: s.provinceCode, unitCode, period: s.period });
     }
@@ -107,26 +114,31 @@ export function foldSubmissions(
         .filter((code) => !carried.has(code))
         .map((indicatorCode) => ({ indicatorCode, kind: 'sum' as AggregationKind, next: undefined })),
     ];
-    for (const unitCode of targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))) {
+    const targets = targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period));
+    const stateOf = (unitCode: string) => {
       const id = unitPeriodIdOf(unitCode, s.period);
       const state = states.get(id);
       if (!state) throw new Error(`fold: state ${id} was not read before folding`);
-      for (const change of changes) {
+      return state;
+    };
+    const mine = stateOf(s.unitCode);
+    for (const change of changes) {
+      const held = mine.indicators[change.indicatorCode]?.own;
+      if (!supersedes(s.revision, held)) continue;
+      const delta = contributionDelta(held && !held.withdrawn ? held : undefined, change.next);
+      const own: AppliedContribution = { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined };
+      for (const unitCode of new Set([s.unitCode, ...targets])) {
+        const state = stateOf(unitCode);
         const current = state.indicators[change.indicatorCode];
-        const held = current?.contributions[s.unitCode];
-        if (!supersedes(s.revision, held)) continue;
-        const record = outcome.changed.get(id) ?? { state, before: new Map<string, number | null>(), lastSubmissionId: s.submissionId };
+        const record = outcome.changed.get(state._id) ?? { state, before: new Map<string, number | null>(), lastSubmissionId: s.submissionId };
         if (!record.before.has(change.indicatorCode)) record.before.set(change.indicatorCode, current ? aggregateValue(current.totals, current.kind) : null);
         record.lastSubmissionId = s.submissionId;
-        outcome.changed.set(id, record);
-
-        const before = held && !held.withdrawn ? held : undefined;
-        const totals = addTotals(current?.totals ?? EMPTY_TOTALS, contributionDelta(before, change.next));
-        const kind = current?.kind && change.next === undefined ? current.kind : change.kind;
+        outcome.changed.set(state._id, record);
+        const kept = unitCode === s.unitCode ? own : current?.own;
         state.indicators[change.indicatorCode] = {
-          kind,
-          totals,
-          contributions: { ...current?.contributions, [s.unitCode]: { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined } },
+          kind: current?.kind && change.next === undefined ? current.kind : change.kind,
+          totals: addTotals(current?.totals ?? EMPTY_TOTALS, delta),
+          ...(kept ? { own: kept } : {}),
         };
       }
     }

@@ -127,4 +127,31 @@ describe('rebuilding aggregates (FerretDB)', () => {
     await rebuild.rebuild(province);
     expect(await totals(province)).toEqual(before);
   });
+
+  it('folds a store written by the earlier fold again at start, then knows it is current', async () => {
+    const province = uniqueCode('R');
+    for (const [unit, value] of [['a', 3], ['b', 4]] as const) {
+      await aggregation.applySubmission(submissionEvent({ provinceCode: province, unitCode: `${province}${unit}`, period: '2022', values: [{ indicatorCode: 'BTS', value }] }));
+    }
+    const before = await totals(province);
+    const db = moduleRef.get<Connection>(getConnectionToken());
+    // As the earlier fold left it: totals as fields, every unit's contributions kept apart.
+    for (const doc of await db.collection('unit_aggregates').find({ provinceCode: province }).toArray()) {
+      const state = JSON.parse(String(doc['packed'])) as Record<string, { kind: string; totals: object }>;
+      const indicators = Object.fromEntries(Object.entries(state).map(([code, a]) => [code, { kind: a.kind, totals: a.totals }]));
+      await db.collection('unit_aggregates').updateOne({ _id: doc._id }, { $set: { indicators }, $unset: { packed: '' } });
+      await db.collection('unit_contributions').insertOne({ _id: doc._id, provinceCode: province, indicators: {}, version: 1 } as never);
+    }
+    await db.collection('fold_index').deleteOne({ _id: '*fold-state-2*' as never });
+    await rebuild.onApplicationBootstrap();
+    expect(await totals(province)).toEqual(before);
+    const provincial = await db.collection('unit_aggregates').findOne({ _id: `${province}:2022` as never });
+    expect(provincial?.['indicators']).toBeUndefined();
+    expect(JSON.parse(String(provincial?.['packed'])).BTS.totals).toMatchObject({ sum: 7, reporting: 2 });
+    expect(await db.collection('unit_contributions').countDocuments()).toBe(0);
+    // Current now: a second start folds nothing again.
+    await db.collection('unit_contributions').insertOne({ _id: 'left-alone', provinceCode: province } as never);
+    await rebuild.onApplicationBootstrap();
+    expect(await db.collection('unit_contributions').countDocuments()).toBe(1);
+  });
 });

@@ -3,12 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { bulkWriteInChunks, DocumentLocks, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
-import { FOLD_LOCK } from './aggregation.service';
+import { AggregationService, FOLD_LOCK } from './aggregation.service';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
-import { packedContributionsOf, packedTotalsOf, UnitAggregate, UnitContributions } from './schemas/aggregate.schema';
+import { LEGACY_CONTRIBUTIONS, packedStateOf, UnitAggregate } from './schemas/aggregate.schema';
 import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
 import { Receipts, receiptsOf } from './schemas/receipts.schema';
-import { FOLD_INDEX_COMPLETE, FoldIndex, foldIndexIdOf, foldIndexWrites } from './schemas/fold-index.schema';
+import { FOLD_INDEX_COMPLETE, FOLD_STATE_CURRENT, FoldIndex, foldIndexIdOf, foldIndexWrites } from './schemas/fold-index.schema';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { HierarchyService } from '../units/hierarchy.service';
 
@@ -39,24 +39,30 @@ export class RebuildService implements OnApplicationBootstrap {
 
   constructor(
     @InjectModel(UnitAggregate.name) private readonly aggregates: Model<UnitAggregate>,
-    @InjectModel(UnitContributions.name) private readonly contributions: Model<UnitContributions>,
     @InjectModel(AppliedSubmission.name) private readonly applied: Model<AppliedSubmission>,
     @InjectModel(Receipts.name) private readonly receipts: Model<Receipts>,
     @InjectModel(FoldIndex.name) private readonly index: Model<FoldIndex>,
     private readonly locks: DocumentLocks,
     private readonly hierarchy: HierarchyService,
     private readonly generations: FoldGenerations,
+    private readonly aggregation: AggregationService,
   ) {}
 
   /**
-   * A store written by the earlier, one-document-per-indicator fold has applied submissions and no
-   * unit-period documents: fold them once at start, province by province (docs/adr/0007).
+   * A store written by an earlier fold (one document per indicator, or unit-period documents with
+   * every unit's contributions at every level) is folded again at start, province by province,
+   * from its applied submissions, before the consumer starts (docs/adr/0007); then marked so.
    */
   async onApplicationBootstrap(): Promise<void> {
     await this.completeIndex();
-    if ((await this.aggregates.estimatedDocumentCount()) > 0 || (await this.applied.estimatedDocumentCount()) === 0) return;
-    const provinces = (await this.applied.distinct('provinceCode')) as string[];
-    for (const provinceCode of provinces) this.logger.log(`folded the applied submissions of province ${provinceCode} into unit-period aggregates: ${JSON.stringify(await this.rebuild(provinceCode))}`);
+    if (await this.index.exists({ _id: FOLD_STATE_CURRENT })) return;
+    const legacy = this.aggregates.db.collection(LEGACY_CONTRIBUTIONS);
+    if ((await this.applied.estimatedDocumentCount()) > 0 && ((await this.aggregates.estimatedDocumentCount()) === 0 || (await legacy.estimatedDocumentCount()) > 0)) {
+      const provinces = (await this.applied.distinct('provinceCode')) as string[];
+      for (const provinceCode of provinces) this.logger.log(`folded the applied submissions of province ${provinceCode} again into unit-period aggregates: ${JSON.stringify(await this.rebuild(provinceCode))}`);
+      await legacy.deleteMany({});
+    }
+    await this.index.updateOne({ _id: FOLD_STATE_CURRENT }, { $set: { provinceCode: '*', period: '*', at: new Date() } }, { upsert: true });
   }
 
   /**
@@ -97,12 +103,14 @@ export class RebuildService implements OnApplicationBootstrap {
     };
     await this.hierarchy.refresh();
     await this.completeIndex();
+    // A batch a crash cut off is written first, so the index lists everything it touched.
+    await this.aggregation.completeInterruptedBatch(provinceCode);
     // What the fold stored for the periods, by `_id` (FoldIndex): no scan of the province's history.
     const indexes = (
       periods
         ? await mapLimited([...new Set(periods)], READ_CONCURRENCY, (period) => this.index.findById(foldIndexIdOf(provinceCode, period)).lean<FoldIndex>().exec())
         : await this.index.find({ provinceCode }).lean<FoldIndex[]>().exec()
-    ).filter((i): i is FoldIndex => i !== null && i._id !== FOLD_INDEX_COMPLETE);
+    ).filter((i): i is FoldIndex => i !== null && !i._id.startsWith('*'));
     step('readIndex');
     const listed = indexes.flatMap((i) => Object.keys(i.submissions ?? {}));
     const submissions = (await mapLimited(listed, READ_CONCURRENCY, (id) => this.applied.findById(id, { outbox: 0 }).lean<AppliedSubmission>().exec())).filter((s): s is AppliedSubmission => s !== null);
@@ -118,23 +126,11 @@ export class RebuildService implements OnApplicationBootstrap {
     // document, where an update decodes and re-encodes it). Readers see the province's figures
     // missing for the moment in between; run it while the province is not being read or folded.
     const stale = [...new Set([...indexes.flatMap((i) => Object.keys(i.states ?? {})), ...states.keys()])];
-    // A version no incremental write of these documents has reached (they count up from 1), so
-    // the totals' stamp matches only these contributions (stateFrom), with no read of the old ones.
-    const version = now.getTime();
-    const contributionDocs: object[] = [];
-    const totalDocs: object[] = [];
-    for (const state of states.values()) {
-      contributionDocs.push({ _id: state._id, provinceCode, packed: packedContributionsOf(state), version });
-      totalDocs.push({ _id: state._id, provinceCode, unitCode: state.unitCode, period: state.period, packed: packedTotalsOf(state), version: 1, basedOn: version, updatedAt: now, outbox: {}, outboxCount: 0 });
-    }
-    const deletes = stale.map((_id) => ({ deleteOne: { filter: { _id } } }));
-    await bulkWriteInChunks(this.aggregates, deletes, { ordered: false });
-    await bulkWriteInChunks(this.contributions, deletes, { ordered: false });
+    const docs = [...states.values()].map((state) => ({ _id: state._id, provinceCode, unitCode: state.unitCode, period: state.period, packed: packedStateOf(state), version: 1, updatedAt: now, outbox: {}, outboxCount: 0 }));
+    await bulkWriteInChunks(this.aggregates, stale.map((_id) => ({ deleteOne: { filter: { _id } } })), { ordered: false });
     step('delete');
-    await bulkWriteInChunks(this.contributions, contributionDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
-    step('insertContributions');
-    await bulkWriteInChunks(this.aggregates, totalDocs.map((document) => ({ insertOne: { document } })), { ordered: false });
-    step('insertTotals');
+    await bulkWriteInChunks(this.aggregates, docs.map((document) => ({ insertOne: { document } })), { ordered: false });
+    step('insert');
     await this.rebuildReceipts(provinceCode, payloads);
     // The index now lists exactly what was rebuilt: each period's document replaced in one write.
     const rebuilt = new Map<string, FoldIndex>(indexes.map((i) => [i._id, { ...i, submissions: {}, states: {} }]));

@@ -7,8 +7,11 @@
  */
 export const BULK_CHUNK = 25;
 
-/** Chunks at once: enough to overlap round trips, few enough to stay far from the store's pool. */
-const CHUNKS_AT_ONCE = 2;
+/**
+ * Chunks at once: enough to overlap round trips (FerretDB runs the operations of one command one
+ * after another), few enough to stay far from the store's pool.
+ */
+const CHUNKS_AT_ONCE = 4;
 
 export interface BulkCounts {
   insertedCount: number;
@@ -24,12 +27,14 @@ interface BulkWriter {
 }
 
 /**
- * `bulkWrite` in chunks of BULK_CHUNK, the counts added up. Ordered writes run chunk after chunk
- * (and stop at the first failure); unordered ones a few chunks at once.
+ * `bulkWrite` in chunks of at most BULK_CHUNK, the counts added up. Ordered writes run chunk after
+ * chunk (and stop at the first failure); unordered ones are spread over up to CHUNKS_AT_ONCE
+ * commands run at once, so that even a few writes overlap.
  */
 export async function bulkWriteInChunks(collection: BulkWriter, ops: readonly unknown[], options: { ordered: boolean }): Promise<BulkCounts> {
+  const size = options.ordered ? BULK_CHUNK : Math.min(BULK_CHUNK, Math.max(1, Math.ceil(ops.length / CHUNKS_AT_ONCE)));
   const chunks: unknown[][] = [];
-  for (let i = 0; i < ops.length; i += BULK_CHUNK) chunks.push(ops.slice(i, i + BULK_CHUNK));
+  for (let i = 0; i < ops.length; i += size) chunks.push(ops.slice(i, i + size));
   const total: BulkCounts = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0 };
   const add = (result: unknown) => {
     const r = result as Partial<BulkCounts>;

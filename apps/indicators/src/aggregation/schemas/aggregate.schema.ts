@@ -1,8 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { AggregateTotals, AggregationKind, kindOfValue, totalsFromContributions } from '@dtp/domain';
+import { AggregateTotals, AggregationKind } from '@dtp/domain';
 import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
-import { AppliedContribution, UnitPeriodState } from '../fold';
+import { UnitPeriodState } from '../fold';
 
 /** One indicator's running totals, as readers need them. */
 export interface IndicatorTotals {
@@ -14,7 +14,8 @@ export interface IndicatorTotals {
  * Every indicator of one unit (any level) and period in one document, `_id` `<unit>:<period>`:
  * a report is one write at its unit and one at each ancestor, and a batch of a province's reports
  * writes each ancestor once (docs/adr/0007). Only the fold of the province's partition writes it.
- * What readers read: totals only; the contributions behind them are in UnitContributions.
+ * Holds each indicator's totals and the unit's own contribution, nothing per other unit, so a
+ * province's document stays the size of its indicators however many communes report into it.
  */
 @Schema({ collection: 'unit_aggregates', versionKey: false, minimize: false })
 export class UnitAggregate implements OutboxFields {
@@ -31,22 +32,20 @@ export class UnitAggregate implements OutboxFields {
   period!: string;
 
   /**
-   * JSON of every indicator's totals (Record<string, IndicatorTotals>), packed for the same reason
-   * as UnitContributions: one value for FerretDB to decode instead of a field per total.
+   * JSON of the fold state's indicators (UnitPeriodState['indicators']: kind, totals, the unit's
+   * own contribution), packed as one string: FerretDB 1.x decodes and re-encodes every field of
+   * a document it reads, updates or deletes (docs/adr/0002, finding 6); as one string it decodes
+   * one value, and Node's JSON.parse does the rest.
    */
   @Prop({ type: String })
   packed?: string;
 
-  /** The unpacked form of documents written before `packed`. */
+  /** Totals of documents written before `packed` (converted by the start-up rebuild, RebuildService). */
   @Prop({ type: MongooseSchema.Types.Mixed })
   indicators?: Record<string, IndicatorTotals>;
 
   @Prop({ required: true })
   version!: number;
-
-  /** The version of the UnitContributions these totals were computed from (written after them). */
-  @Prop({ type: Number, default: 0 })
-  basedOn!: number;
 
   // Declared for TypeScript; addOutboxFields puts them in the schema.
   outbox!: Record<string, OutboxEntry>;
@@ -59,43 +58,8 @@ export class UnitAggregate implements OutboxFields {
 
 export const UnitAggregateSchema = addOutboxFields(SchemaFactory.createForClass(UnitAggregate));
 
-/** Per indicator, each reporting unit's latest contribution. */
-export type ContributionsByIndicator = Record<string, Record<string, AppliedContribution>>;
-
-/**
- * The fold's own state behind a UnitAggregate (same `_id`): per indicator, the latest revision of
- * every unit reporting into it. Large at a province (units × indicators), so kept apart from what
- * readers read; read and written only by the fold and the rebuild.
- *
- * Stored packed: one JSON string (`packed`) rather than a tree of fields. FerretDB 1.x decodes and
- * re-encodes every field of a document it reads, updates or deletes (docs/adr/0002, finding 6),
- * and a province's contributions are tens of thousands of fields; as one string they cost it a
- * single value, and Node's JSON.parse does the rest. Documents written before packing keep
- * `indicators` until the fold next writes them.
- */
-@Schema({ collection: 'unit_contributions', versionKey: false, minimize: false })
-export class UnitContributions {
-  @Prop({ type: String, required: true })
-  _id!: string;
-
-  @Prop({ required: true })
-  provinceCode!: string;
-
-  /** JSON of ContributionsByIndicator. */
-  @Prop({ type: String })
-  packed?: string;
-
-  /** The unpacked form of documents written before `packed`. */
-  @Prop({ type: MongooseSchema.Types.Mixed })
-  indicators?: ContributionsByIndicator;
-
-  @Prop({ required: true })
-  version!: number;
-}
-
-export const UnitContributionsSchema = SchemaFactory.createForClass(UnitContributions);
-// Rankings and rebuilds read a province's units of one period: two string equalities, pushed down on FerretDB.
-UnitAggregateSchema.index({ provinceCode: 1, period: 1 });
+/** Where the fold kept other units' contributions before it kept only each unit's own (emptied by the start-up rebuild). */
+export const LEGACY_CONTRIBUTIONS = 'unit_contributions';
 
 /** One indicator's aggregate for a unit and period, as readers see it. */
 export interface Aggregate {
@@ -130,50 +94,17 @@ export function aggregatesIn(doc: Pick<UnitAggregate, 'provinceCode' | 'unitCode
 /** The totals a document holds, packed or (written before packing) not. */
 export function totalsIn(doc: Pick<UnitAggregate, 'packed' | 'indicators'> | null | undefined): Record<string, IndicatorTotals> {
   if (!doc) return {};
-  return doc.packed !== undefined ? (JSON.parse(doc.packed) as Record<string, IndicatorTotals>) : (doc.indicators ?? {});
+  if (doc.packed === undefined) return doc.indicators ?? {};
+  const state = JSON.parse(doc.packed) as UnitPeriodState['indicators'];
+  return Object.fromEntries(Object.entries(state).map(([code, a]) => [code, { kind: a.kind, totals: a.totals }]));
 }
 
-/** Every indicator's totals of a state, as `packed` stores them. */
-export function packedTotalsOf(state: UnitPeriodState): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(state.indicators).map(([code, a]) => [code, { kind: a.kind, totals: a.totals }])));
+/** A unit-period's fold state as `packed` stores it. */
+export function packedStateOf(state: UnitPeriodState): string {
+  return JSON.stringify(state.indicators);
 }
 
-/** The contributions a document holds, packed or (written before packing) not. */
-export function contributionsIn(doc: Pick<UnitContributions, 'packed' | 'indicators'> | null | undefined): ContributionsByIndicator {
-  if (!doc) return {};
-  return doc.packed !== undefined ? (JSON.parse(doc.packed) as ContributionsByIndicator) : (doc.indicators ?? {});
-}
-
-/** Every indicator's contributions of a state, as `packed` stores them. */
-export function packedContributionsOf(state: UnitPeriodState): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(state.indicators).map(([code, a]) => [code, a.contributions])));
-}
-
-/**
- * The fold state of a unit-period from its two documents (either may be missing). The
- * contributions are written first and are the truth; totals that were not written after them (a
- * crash between the two writes) are recomputed from them, and `repaired` says the totals document
- * must be written again.
- */
-export function stateFrom(
-  ref: { _id: string; provinceCode: string; unitCode: string; period: string },
-  aggregate: Pick<UnitAggregate, 'packed' | 'indicators' | 'basedOn'> | null,
-  contributions: Pick<UnitContributions, 'packed' | 'indicators' | 'version'> | null,
-): { state: UnitPeriodState; repaired: boolean } {
-  const indicators: UnitPeriodState['indicators'] = {};
-  const repaired = (contributions?.version ?? 0) !== (aggregate?.basedOn ?? 0);
-  const held = contributionsIn(contributions);
-  const totals = totalsIn(aggregate);
-  const codes = new Set([...Object.keys(totals), ...Object.keys(held)]);
-  for (const code of codes) {
-    const mine = held[code] ?? {};
-    const stored = totals[code];
-    if (stored && !repaired) {
-      indicators[code] = { kind: stored.kind, totals: stored.totals, contributions: mine };
-      continue;
-    }
-    const counted = Object.values(mine).filter((c) => !c.withdrawn);
-    indicators[code] = { kind: stored?.kind ?? (counted[0] ? kindOfValue(counted[0]) : 'sum'), totals: totalsFromContributions(counted), contributions: mine };
-  }
-  return { state: { ...ref, indicators }, repaired };
+/** The fold state a stored document holds (empty for none). */
+export function stateOf(ref: { _id: string; provinceCode: string; unitCode: string; period: string }, doc: Pick<UnitAggregate, 'packed'> | null): UnitPeriodState {
+  return { ...ref, indicators: doc?.packed === undefined ? {} : (JSON.parse(doc.packed) as UnitPeriodState['indicators']) };
 }

@@ -38,6 +38,9 @@ export function foldIndexIdOf(provinceCode: string, period: string): string {
 /** The marker that the index covers everything stored before it existed (built once from a scan). */
 export const FOLD_INDEX_COMPLETE = '*complete*';
 
+/** The marker that the unit-period documents are in the fold's current form (each unit's own contribution, packed). */
+export const FOLD_STATE_CURRENT = '*fold-state-2*';
+
 /** One upsert per (province, period): the ids to add, as dotted `$set` keys. */
 export function foldIndexWrites(entries: Iterable<{ provinceCode: string; period: string; submissionId?: string; stateId?: string }>): Array<{ updateOne: { filter: { _id: string }; update: object; upsert: true } }> {
   const byPeriod = new Map<string, { provinceCode: string; period: string; set: Record<string, true> }>();
