@@ -18,7 +18,7 @@ export const SIZES = {
     rebuildMonths: 12,
     sampleSeconds: 15,
     copies: 9, // background phase: ×10 the stored data
-    limits: { platform: 240, setup: 90, ingest: 150, raw: 45, latency: 75, reads: 75, rebuildLoad: 120, rebuild: 90, background: 90, cleanup: 60 },
+    limits: { platform: 240, setup: 90, ingest: 150, raw: 45, latency: 75, reads: 75, rebuildLoad: 120, rebuild: 90, background: 150, cleanup: 120 },
     budgetS: 600,
   },
   small: {

@@ -50,7 +50,8 @@ export function rows(r, { smoke }) {
   const bg = background?.figures ?? {};
   const line = (x) => (x ? `${fmt(x.rowsReadPerSecond)} rows/s (seq_scan ${fmt(x.seqScan, 1)}/s, seq_tup_read ${fmt(x.seqTupRead)}/s, idx_scan ${fmt(x.idxScan, 1)}/s, idx_tup_fetch ${fmt(x.idxTupFetch)}/s)` : '–');
   row('background', 'idle reads from PostgreSQL, stored data 1×', background?.status === 'skipped' ? background.message : line(bg.one));
-  row('background', `idle reads, stored data ×${fmt(bg.storedMultiplier, 1)}`, bg.ten ? line(bg.ten) : (unfinished(background) ?? '–'), 'flat 1× → 10×', pass(bg.ten ? !bg.grew : false));
+  // The data must really have been multiplied about tenfold for "flat" to mean anything.
+  row('background', `idle reads, stored data ×${fmt(bg.storedMultiplier, 1)}`, bg.ten ? line(bg.ten) : (unfinished(background) ?? '–'), 'flat 1× → 10×', pass(bg.ten ? !bg.grew && bg.storedMultiplier >= 9 : false));
   return out;
 }
 

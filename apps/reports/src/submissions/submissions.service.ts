@@ -11,7 +11,7 @@ import {
   transition,
   vietnamDateOf,
 } from '@dtp/domain';
-import { DocumentLocks, outboxAppend } from '@dtp/messaging';
+import { DocumentLocks, outboxAppend, OutboxDocument } from '@dtp/messaging';
 import { currentCorrelationId, ProblemException, refusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { FormsService } from '../forms/forms.service';
@@ -71,10 +71,12 @@ export class SubmissionsService {
   async act(ref: SubmissionRef, incoming: ActionRequest): Promise<Submission> {
     const { form, request } = await this.checked(ref, incoming);
     const _id = submissionIdOf(ref);
-    const written = await this.locks.run(this.submissions.collection.collectionName, _id, () => this.write(_id, ref, form, request));
-    this.relay.nudge();
+    const { submission, published } = await this.locks.run(this.submissions.collection.collectionName, _id, () => this.write(_id, ref, form, request));
+    // The event goes now, from what was written (no poll, no read); not awaited: the report is
+    // stored, and what cannot be sent now stays marked for the relay's poll.
+    if (published) void this.relay.publishWritten(published.doc, published.token);
     // What this write stored, not a read after it: one document read less per report.
-    return written;
+    return submission;
   }
 
   /** Everything `act` would check, without writing: for dry runs. */
@@ -114,13 +116,22 @@ export class SubmissionsService {
     return entry;
   }
 
-  /** Writes the action's outcome conditionally on the revision read; returns the submission as written. */
-  private async write(_id: string, ref: SubmissionRef, form: ReportForm, request: ActionRequest): Promise<Submission> {
+  /**
+   * Writes the action's outcome conditionally on the revision read; returns the submission as
+   * written and, when it announces an event, its outbox as written with the marker's token. A
+   * report's first version is inserted without a read first (the usual case); an insert that
+   * finds the submission there reads it and applies the action to it.
+   */
+  private async write(_id: string, ref: SubmissionRef, form: ReportForm, request: ActionRequest): Promise<{ submission: Submission; published?: { doc: OutboxDocument; token: string } }> {
+    const mayCreate = request.action === 'submit' || request.action === 'save-draft';
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const current = await this.submissions.findById(_id, HIDDEN).lean<Submission>().exec();
+      const current = attempt === 0 && mayCreate ? null : await this.submissions.findById(_id).lean<Submission>().exec();
       const everSubmitted = Boolean(current?.firstSubmittedAt);
       const next = transition(current?.status, request.action, request.actor, everSubmitted);
-      if (!next.ok) throw refused(next.code, next.reason, next.reasonVi);
+      if (!next.ok) {
+        if (current === null && attempt === 0 && mayCreate) continue; // refused as new: read what is there
+        throw refused(next.code, next.reason, next.reasonVi);
+      }
 
       const now = request.now ?? new Date();
       const revision = (current?.revision ?? 0) + 1;
@@ -132,18 +143,23 @@ export class SubmissionsService {
       const state = { status: next.status, revision, values, deadline, firstSubmittedAt, late, updatedAt: now };
       const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by, form)], now) : undefined;
 
-      if (outbox) await this.relay.expect([_id]);
+      const token = outbox ? await this.relay.expect([_id]) : undefined;
+      const published = (doc: OutboxDocument) => (outbox && token ? { published: { doc, token } } : {});
       try {
         if (current) {
           const { matchedCount } = await this.submissions.updateOne(
             { _id, revision: current.revision },
             { $set: { ...state, ...(outbox?.$set ?? {}) }, $push: { history: entry }, ...(outbox ? { $inc: outbox.$inc } : {}) },
           );
-          if (matchedCount === 1) return withoutOutbox({ ...current, ...state, history: [...current.history, entry] });
+          if (matchedCount === 1) {
+            const doc = { _id, outbox: { ...(current.outbox ?? {}), ...(outbox?.fields.outbox ?? {}) }, outboxCount: (current.outboxCount ?? 0) + (outbox?.fields.outboxCount ?? 0) };
+            return { submission: withoutOutbox({ ...current, ...state, history: [...current.history, entry] }), ...published(doc) };
+          }
         } else {
           const created = { _id, ...ref, ...state, history: [entry] };
-          await this.submissions.collection.insertOne({ ...created, _id: _id as never, ...(outbox?.fields ?? { outbox: {}, outboxCount: 0 }) });
-          return created as Submission;
+          const fields = outbox?.fields ?? { outbox: {}, outboxCount: 0 };
+          await this.submissions.collection.insertOne({ ...created, _id: _id as never, ...fields });
+          return { submission: created as Submission, ...published({ _id, outbox: fields.outbox, outboxCount: fields.outboxCount }) };
         }
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;

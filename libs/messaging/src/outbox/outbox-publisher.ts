@@ -4,15 +4,20 @@ import { Model } from 'mongoose';
 import { KafkaClient } from '../kafka/kafka-client';
 import { DocumentLocks } from './document-locks';
 import { OutboxFields } from './outbox-entry';
-import { OutboxLockOptions, OutboxRelay, OutboxRelayOptions } from './outbox-relay';
+import { OutboxDocument, OutboxLockOptions, OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 
 export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 
 export interface OutboxPublisher {
-  /** Marks documents about to receive entries; await it before the write that appends them. */
-  expect(ids: readonly unknown[]): Promise<void>;
+  /** Marks documents about to receive entries; await it before the write that appends them. Returns the marks' token. */
+  expect(ids: readonly unknown[]): Promise<string>;
   /** Publish now rather than at the next poll; call after a write that appended events. */
   nudge(): void;
+  /**
+   * Publish what one write just stored (the document's `_id` and outbox as written, and the token
+   * `expect` returned), without a poll or a read; what fails is left to the poll.
+   */
+  publishWritten(doc: OutboxDocument, token: string): Promise<void>;
 }
 
 /**
@@ -39,8 +44,12 @@ export function OutboxPublisherFor(modelName: string, lockOptions: OutboxLockOpt
       this.relay.start();
     }
 
-    expect(ids: readonly unknown[]): Promise<void> {
+    expect(ids: readonly unknown[]): Promise<string> {
       return this.relay.expect(ids);
+    }
+
+    publishWritten(doc: OutboxDocument, token: string): Promise<void> {
+      return this.relay.publishWritten(doc, token);
     }
 
     nudge(): void {

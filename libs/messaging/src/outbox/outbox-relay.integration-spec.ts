@@ -3,7 +3,7 @@ import { OUTBOX_PENDING_FILTER, outboxAppend, OutboxFields } from './outbox-entr
 import { ABANDONED_MARKER_MS, OUTBOX_MARKERS, OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { createEnvelope } from '@dtp/contracts';
 import { Kafka, logLevel } from 'kafkajs';
-import { infraEnv, readTopic, testDatabaseName, uniqueCode } from '@dtp/testing';
+import { infraEnv, readTopic, readWholeTopic, testDatabaseName, uniqueCode } from '@dtp/testing';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { DocumentLocks } from './document-locks';
 import { addOutboxFields } from './outbox-schema';
@@ -55,6 +55,49 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     expect(mine.map((m) => m.headers['event-id'])).toEqual(events.map((e) => e.id));
     const doc = await model.findById(key).lean().exec();
     expect(doc).toMatchObject({ state: 1, outboxCount: 0, outbox: {} });
+  });
+
+  it('publishes what a write stored right after it, with no poll: each event once, a document’s in order, then removes them and the marker', async () => {
+    const relay = new OutboxRelay(model as unknown as Model<OutboxFields>, kafka, new DocumentLocks(), { pollIntervalMs: 60000, batchSize: 10 });
+    const key = uniqueCode('K');
+    const [first, second] = eventsFor(key, 2);
+    // Two writes in a row, the second before the first's events were removed: its outbox holds both.
+    const t1 = await relay.expect([key]);
+    const one = outboxAppend(TEST_TOPIC, [first!]);
+    await model.collection.insertOne({ _id: key, state: 1, ...one.fields } as never);
+    const firstSent = relay.publishWritten({ _id: key, ...one.fields }, t1);
+    const t2 = await relay.expect([key]);
+    const two = outboxAppend(TEST_TOPIC, [second!], new Date(Date.now() + 1));
+    await model.updateOne({ _id: key }, { $set: { state: 2, ...two.$set }, $inc: two.$inc });
+    const secondSent = relay.publishWritten({ _id: key, outbox: { ...one.fields.outbox, ...two.fields.outbox }, outboxCount: 2 }, t2);
+    await Promise.all([firstSent, secondSent]);
+
+    const seen = await readTopic(env.KAFKA_BROKERS, TEST_TOPIC, (m) => m.filter((x) => x.key === key).length >= 2);
+    expect(seen.filter((m) => m.key === key).map((m) => m.headers['event-id'])).toEqual([first!.id, second!.id]);
+    expect(await model.findById(key).lean().exec()).toMatchObject({ state: 2, outboxCount: 0, outbox: {} });
+    // The two removals raced the second write; the marker goes with the next pass, which sends nothing again.
+    await relay.drainOnce();
+    expect(await connection.collection(OUTBOX_MARKERS).findOne({ _id: `things/${key}` as never })).toBeNull();
+    const after = await readWholeTopic(env.KAFKA_BROKERS, TEST_TOPIC);
+    expect(after.filter((m) => m.key === key)).toHaveLength(2);
+  });
+
+  it('leaves what it could not send right after the write marked, for the poll', async () => {
+    const key = uniqueCode('K');
+    const [event] = eventsFor(key, 1);
+    const failing = new KafkaClient({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'outbox-test-failing-now' });
+    const relay = new OutboxRelay(model as unknown as Model<OutboxFields>, failing, new DocumentLocks(), { pollIntervalMs: 60000, batchSize: 10 });
+    const token = await relay.expect([key]);
+    const append = outboxAppend('no.such.topic.v1', [event!]);
+    await model.collection.insertOne({ _id: key, state: 1, ...append.fields } as never);
+    await relay.publishWritten({ _id: key, ...append.fields }, token);
+    await relay.stop();
+    await failing.onApplicationShutdown();
+    expect((await model.findById(key).lean().exec())?.outboxCount).toBe(1);
+    expect(await connection.collection(OUTBOX_MARKERS).findOne({ _id: `things/${key}` as never })).not.toBeNull();
+    // Not left for the other tests' passes to trip over.
+    await model.deleteOne({ _id: key });
+    await connection.collection(OUTBOX_MARKERS).deleteOne({ _id: `things/${key}` as never });
   });
 
   it('keeps an event that could not be published and publishes it on a later pass', async () => {

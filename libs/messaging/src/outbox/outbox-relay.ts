@@ -18,6 +18,9 @@ export interface OutboxMarker {
   at: Date;
 }
 
+/** How many sent event ids a relay remembers (publishWritten). */
+const SENT_REMEMBERED = 10_000;
+
 /** A marker this old whose document does not exist was left by a writer that never wrote (a crash). */
 export const ABANDONED_MARKER_MS = 60_000;
 
@@ -84,6 +87,11 @@ export class OutboxRelay {
   private stopped = false;
   private legacyMarked = false;
   private readonly markers: Model<OutboxMarker>['collection'];
+  private readonly written: Array<{ doc: OutboxDocument; token: string; done: () => void }> = [];
+  private sendingWritten?: Promise<void>;
+  private readonly sent = new Set<string>();
+  /** Documents with writes queued for publishWritten: the poll leaves them to it, so their events keep their order. */
+  private readonly writing = new Map<string, number>();
 
   constructor(
     private readonly model: Model<OutboxFields>,
@@ -101,15 +109,73 @@ export class OutboxRelay {
    * the same lock), so a crash between the two leaves a marker to a document with nothing to
    * publish, never entries nobody looks for.
    */
-  async expect(ids: readonly unknown[]): Promise<void> {
-    if (ids.length === 0) return;
+  async expect(ids: readonly unknown[]): Promise<string> {
     const token = randomUUID();
+    if (ids.length === 0) return token;
     const at = new Date();
     await bulkWriteInChunks(
       this.markers as never,
       ids.map((docId) => ({ updateOne: { filter: { _id: this.markerIdOf(docId) }, update: { $set: { collection: this.collection, docId, token, at } }, upsert: true } })) as never,
       { ordered: false },
     );
+    return token;
+  }
+
+  /**
+   * Publishes the entries a writer has just stored in a document, without waiting for a poll to
+   * find and read it: `doc` is the document's `_id` and whole outbox as written, `token` what
+   * `expect` returned before the write. Writes are queued and sent in the order they were made, a
+   * batch at a time (so a document's events never overtake each other), then removed with their
+   * marker as a pass of the poll would. Never throws: whatever it could not do stays marked, and
+   * the poll does it. Resolves when this document's batch is done.
+   */
+  publishWritten(doc: OutboxDocument, token: string): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.writing.set(String(doc._id), (this.writing.get(String(doc._id)) ?? 0) + 1);
+      this.written.push({ doc, token, done: resolve });
+      if (!this.sendingWritten) this.sendingWritten = this.sendWritten().finally(() => (this.sendingWritten = undefined));
+    });
+  }
+
+  private async sendWritten(): Promise<void> {
+    while (this.written.length > 0) {
+      const items = this.written.splice(0, this.options.batchSize);
+      try {
+        // One view per document: the entries of all its writes in the batch, the last writer's token.
+        const views = new Map<string, { doc: OutboxDocument; token: string }>();
+        for (const { doc, token } of items) {
+          const key = String(doc._id);
+          const seen = views.get(key);
+          views.set(key, { doc: { ...doc, outbox: { ...(seen?.doc.outbox ?? {}), ...(doc.outbox ?? {}) } }, token });
+        }
+        const docs = [...views.values()].map((v) => v.doc);
+        // Entries this relay already sent (an earlier write's, still in the document) are not sent again.
+        const pending = docs.flatMap((doc) => pendingEntries(doc).filter(([eventId]) => !this.sent.has(eventId)).map(([eventId, entry]) => ({ doc, eventId, entry })));
+        const { published, failures } = await this.publish(pending);
+        for (const id of published) this.remember(id);
+        const known = new Set([...published, ...docs.flatMap((d) => Object.keys(d.outbox ?? {}).filter((id) => this.sent.has(id)))]);
+        await this.removePublished(docs, known, new Map([...views.values()].map((v) => [this.markerIdOf(v.doc._id), v.token])));
+        if (failures.length > 0) throw failures[0];
+      } catch (error) {
+        this.logger.warn(`publishing right after the write failed, the poll will: ${error instanceof Error ? error.message : String(error)}`);
+        this.nudge();
+      } finally {
+        for (const item of items) {
+          const key = String(item.doc._id);
+          const left = (this.writing.get(key) ?? 1) - 1;
+          if (left > 0) this.writing.set(key, left);
+          else this.writing.delete(key);
+          item.done();
+        }
+      }
+    }
+  }
+
+  /** Event ids this relay sent lately, so a write that still carries an earlier write's entry does not send it twice. */
+  private remember(eventId: string): void {
+    this.sent.add(eventId);
+    if (this.sent.size > SENT_REMEMBERED) this.sent.delete(this.sent.values().next().value as string);
   }
 
   private markerIdOf(docId: unknown): string {
@@ -138,7 +204,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await Promise.all([this.running, this.sendingWritten]);
   }
 
   /**
@@ -163,12 +229,15 @@ export class OutboxRelay {
    * update per document. Throws after removing what it could if some topic could not be sent.
    */
   async drainOnce(): Promise<number> {
-    const markers = (await this.markers.find({ collection: this.collection }).limit(this.options.batchSize).toArray()) as unknown as OutboxMarker[];
+    const listed = (await this.markers.find({ collection: this.collection }).limit(this.options.batchSize).toArray()) as unknown as OutboxMarker[];
+    const markers = listed.filter((m) => !this.writing.has(String(m.docId)));
     const found = await mapLimited(markers, READ_CONCURRENCY, (m) => this.model.findById(m.docId, this.projection()).lean<OutboxDocument>().exec());
     const ready = this.options.readyWhen ?? (() => true);
     const docs = found.filter((d): d is OutboxDocument => d !== null && ready(d));
-    const pending = docs.flatMap((doc) => pendingEntries(doc).map(([eventId, entry]) => ({ doc, eventId, entry })));
+    // Entries this relay sent right after their write (publishWritten) but could not remove yet are not sent again.
+    const pending = docs.flatMap((doc) => pendingEntries(doc).filter(([eventId]) => !this.sent.has(eventId)).map(([eventId, entry]) => ({ doc, eventId, entry })));
     const { published, failures } = await this.publish(pending);
+    for (const doc of docs) for (const eventId of Object.keys(doc.outbox ?? {})) if (this.sent.has(eventId)) published.add(eventId);
     const tokens = new Map(markers.map((m) => [this.markerIdOf(m.docId), m.token]));
     await this.removePublished(docs, published, tokens);
     // A marker whose document does not exist has nothing to wait for once it is old: a young one
