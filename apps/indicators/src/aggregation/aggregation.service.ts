@@ -70,9 +70,8 @@ export class AggregationService {
     const correlationOf = new Map(events.map((e) => [e.data.submissionId, e.correlationId]));
     const targetsOf = this.hierarchy.targetsOf.bind(this.hierarchy);
 
-    const applied = await this.readApplied([...new Set(payloads.map((s) => s.submissionId))]);
     const touched = statesTouchedBy(payloads, targetsOf);
-    const stored = await this.readStates(touched);
+    const [applied, stored] = await Promise.all([this.readApplied([...new Set(payloads.map((s) => s.submissionId))]), this.readStates(touched)]);
     const before = new Map(touched.map((t) => [t._id, stored.get(t._id)?.state]));
     const states = new Map(touched.map((t) => [t._id, structuredClone(stored.get(t._id)?.state) ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
 
@@ -106,21 +105,26 @@ export class AggregationService {
     }
 
     // The writes in the order a crash needs, each step complete before the next; what one step
-    // holds runs at once. The journal first (FoldJournal): from then on the batch's documents are
-    // written whole, by this batch or, after a crash, by the next. The notices (unsealed) and the
-    // index go before what they announce and list.
+    // holds runs at once. First the journal (FoldJournal: from then on the batch's documents are
+    // written whole, by this batch or, after a crash, by the next), the notices (unsealed) and the
+    // index, all before what they record, announce and list.
     const batch = randomUUID();
-    if (entries.length > 0) await this.journal.replaceOne({ _id: provinceCode }, { _id: provinceCode, batch, packed: JSON.stringify(entries), at: now }, { upsert: true }).exec();
-    const [noticesId] = await Promise.all([notices.length > 0 ? this.writeNotices(provinceCode, notices, now) : undefined, this.writeIndex(outcome)]);
+    const [, noticesId] = await Promise.all([
+      entries.length > 0 ? this.journal.replaceOne({ _id: provinceCode }, { _id: provinceCode, batch, packed: JSON.stringify(entries), at: now }, { upsert: true }).exec() : undefined,
+      notices.length > 0 ? this.writeNotices(provinceCode, notices, now) : undefined,
+      this.writeIndex(outcome),
+    ]);
     await this.writeStates(provinceCode, batch, entries, stored, now);
-    // Last, so a crash before it delivers the batch again and the fold completes it.
-    await Promise.all([this.writeApplied(outcome.applied), this.writeReceipts(outcome.applied.values())]);
-    // The batch is stored: its journal goes, its notices may go, readers see the new generation.
+    // Then the applied revisions (a crash before them delivers the batch again, and the fold
+    // completes it), the receipts; the journal may go and the notices may leave.
     await Promise.all([
+      this.writeApplied(outcome.applied),
+      this.writeReceipts(outcome.applied.values()),
       entries.length > 0 ? this.journal.deleteOne({ _id: provinceCode, batch }).exec() : undefined,
       noticesId ? this.notices.updateOne({ _id: noticesId }, { $set: { sealed: true } }).exec() : undefined,
-      this.generations.bump(provinceCode),
     ]);
+    // Last: readers see the new generation once everything it covers is stored.
+    await this.generations.bump(provinceCode);
     this.relay.nudge();
     const ms = (t: number) => Math.round(t);
     this.logger.log({ msg: 'folded', provinceCode, events: events.length, applied: outcome.applied.size, documents: outcome.changed.size, readMs: ms(read - started), writeMs: ms(performance.now() - read) });

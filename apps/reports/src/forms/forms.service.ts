@@ -14,6 +14,13 @@ export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
 /** How many years ahead a deadline rule is checked against Decree 09 when a form is saved. */
 const YEARS_CHECKED_AHEAD = 5;
 
+/**
+ * How long a form read for a submission is used before it is read again. Every report is checked
+ * against its form, and forms change a few times a year: a change made here applies at once, one
+ * made through another replica within this long.
+ */
+export const FORM_CACHE_TTL_MS = 2_000;
+
 @Injectable()
 export class FormsService {
   constructor(
@@ -22,6 +29,8 @@ export class FormsService {
     private readonly locks: DocumentLocks,
     private readonly relay: FormOutboxRelay,
   ) {}
+
+  private readonly cached = new Map<string, { at: number; form: Promise<ReportForm | null> }>();
 
   /** Creates or replaces a form; a deadline rule that breaks Decree 09 is refused with the periods named. */
   async save(dto: ReportFormDto, by: string): Promise<ReportForm> {
@@ -56,13 +65,23 @@ export class FormsService {
       ],
     }));
     this.relay.nudge();
+    this.cached.delete(_id);
     return this.get(dto.provinceCode, dto.code);
   }
 
   async get(provinceCode: string, code: string): Promise<ReportForm> {
-    const form = await this.forms.findById(formIdOf(provinceCode, code), { outbox: 0, outboxCount: 0, outboxPending: 0 }).lean<ReportForm>().exec();
+    const _id = formIdOf(provinceCode, code);
+    let entry = this.cached.get(_id);
+    if (!entry || Date.now() - entry.at >= FORM_CACHE_TTL_MS) {
+      entry = { at: Date.now(), form: this.forms.findById(_id, { outbox: 0, outboxCount: 0, outboxPending: 0 }).lean<ReportForm>().exec() };
+      this.cached.set(_id, entry);
+      // A failed read is not kept.
+      entry.form.catch(() => this.cached.delete(_id));
+      if (this.cached.size > 10_000) this.cached.delete(this.cached.keys().next().value as string);
+    }
+    const form = await entry.form;
     if (!form) throw new NotFoundException(`form ${code} of province ${provinceCode} not found`);
-    return form;
+    return structuredClone(form);
   }
 
   list(provinceCode: string): Promise<ReportForm[]> {
