@@ -9,6 +9,7 @@ import { Topics } from '@dtp/contracts';
 import { freePort, infraEnv, produceRaw, startServiceProcess, submissionEvent, testDatabaseName, uniqueCode, waitFor, waitForGroupToCatchUp } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AppModule } from '../src/app.module';
+import { copiesGroupOf, SubmissionsConsumer } from '../src/sources/submissions.consumer';
 import { exportsEnv } from '../src/config';
 import { ExportClock } from '../src/jobs/export-clock';
 
@@ -69,7 +70,10 @@ export async function startExportsTestApp(options: { indicatorsUrl: string; env?
   });
   const app = await createService(AppModule.forRoot(config, clock), { name: 'exports', title: 'Exports API', description: 'test' }, config.LOG_LEVEL);
   await app.get(KafkaClient).ensureTopics();
-  if (options.consumeEvents) await connectConsumers(app, kafkaSettingsOf(config, 'exports'), config.KAFKA_GROUP_ID);
+  if (options.consumeEvents) {
+    await connectConsumers(app, kafkaSettingsOf(config, 'exports'), config.KAFKA_GROUP_ID);
+    await app.get(SubmissionsConsumer).start(kafkaSettingsOf(config, 'exports'), config.KAFKA_GROUP_ID);
+  }
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();
@@ -95,7 +99,7 @@ export async function startExportsTestApp(options: { indicatorsUrl: string; env?
       );
     },
     caughtUp: async () => {
-      await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), config.KAFKA_GROUP_ID, Topics.ReportSubmissionV1, 60_000);
+      await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), copiesGroupOf(config.KAFKA_GROUP_ID), Topics.ReportSubmissionV1, 60_000);
     },
     close: async () => {
       await app.get<Connection>(getConnectionToken()).dropDatabase();

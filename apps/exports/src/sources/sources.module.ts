@@ -8,8 +8,7 @@ import { SubmissionsConsumer } from './submissions.consumer';
 /** Where exports get their figures: the indicators API, and submissions copied from Kafka. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: SubmissionCopy.name, schema: SubmissionCopySchema }])],
-  controllers: [SubmissionsConsumer],
-  providers: [IndicatorsClient, SubmissionCopiesService],
-  exports: [IndicatorsClient, SubmissionCopiesService],
+  providers: [IndicatorsClient, SubmissionCopiesService, SubmissionsConsumer],
+  exports: [IndicatorsClient, SubmissionCopiesService, SubmissionsConsumer],
 })
 export class SourcesModule {}

@@ -44,4 +44,18 @@ describe('SubmissionCopiesService.apply (FerretDB)', () => {
     expect(await copies.apply({ ...other, status: 'approved', kind: 'approved', changedAt: at('2025-02-03T00:00:00Z') })).toBe('applied');
     expect(await copies.get(other.provinceCode, other.unitCode, other.formCode, other.period)).toMatchObject({ status: 'approved' });
   });
+
+  it('applies a batch: the newest of each submission, whatever the order, and leaves newer copies alone', async () => {
+    const a = submissionEvent({ revision: 1, changedAt: at('2025-03-01T00:00:00Z'), values: [{ indicatorCode: 'A', value: 1 }] }).data;
+    const b = submissionEvent({ revision: 4, changedAt: at('2025-03-01T00:00:00Z'), values: [{ indicatorCode: 'B', value: 4 }] }).data;
+    expect(await copies.apply(b)).toBe('applied');
+    await copies.applyBatch([
+      { ...a, revision: 2, values: [{ indicatorCode: 'A', value: 2 }] },
+      a,
+      { ...b, revision: 3, values: [{ indicatorCode: 'B', value: 3 }] },
+      { ...a, revision: 2, values: [{ indicatorCode: 'A', value: 2 }] },
+    ]);
+    expect(await copies.get(a.provinceCode, a.unitCode, a.formCode, a.period)).toMatchObject({ revision: 2, values: [{ indicatorCode: 'A', value: 2 }] });
+    expect(await copies.get(b.provinceCode, b.unitCode, b.formCode, b.period)).toMatchObject({ revision: 4, values: [{ indicatorCode: 'B', value: 4 }] });
+  });
 });

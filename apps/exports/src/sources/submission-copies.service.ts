@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { parsePeriodId } from '@dtp/domain';
+import { BULK_CHUNK } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { SubmissionCopy } from './schemas/submission-copy.schema';
 
@@ -12,36 +13,74 @@ export interface CopyFilter {
   unitCodes?: string[];
 }
 
+const DUPLICATE_KEY = 11000;
+
+/** The copy an event describes. */
+function copyOf(event: ReportSubmission.Payload): SubmissionCopy {
+  return {
+    _id: event.submissionId,
+    provinceCode: event.provinceCode,
+    unitCode: event.unitCode,
+    formCode: event.formCode,
+    period: event.period,
+    year: yearOf(event.period),
+    revision: event.revision,
+    status: event.status,
+    late: event.late,
+    changedAt: new Date(event.changedAt),
+    values: event.values.map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as unknown as SubmissionCopy['values'][number]),
+    valueCount: event.values.length,
+  };
+}
+
+function isNewer(a: SubmissionCopy, b: SubmissionCopy): boolean {
+  return a.revision > b.revision || (a.revision === b.revision && a.changedAt.getTime() > b.changedAt.getTime());
+}
+
 /** Keeps the latest state of each submission; an event seen again or out of date changes nothing. */
 @Injectable()
 export class SubmissionCopiesService {
   constructor(@InjectModel(SubmissionCopy.name) private readonly copies: Model<SubmissionCopy>) {}
 
   async apply(event: ReportSubmission.Payload): Promise<'applied' | 'stale'> {
-    const changedAt = new Date(event.changedAt);
-    const copy: SubmissionCopy = {
-      _id: event.submissionId,
-      provinceCode: event.provinceCode,
-      unitCode: event.unitCode,
-      formCode: event.formCode,
-      period: event.period,
-      year: yearOf(event.period),
-      revision: event.revision,
-      status: event.status,
-      late: event.late,
-      changedAt,
-      values: event.values.map((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as unknown as SubmissionCopy['values'][number]),
-      valueCount: event.values.length,
-    };
-    // One conditional write, no read first: it replaces only an older copy, and when a copy at
-    // least as new exists the upsert's insert collides on _id, which is what "stale" means.
-    try {
-      await this.copies.collection.replaceOne({ _id: copy._id as never, $or: [{ revision: { $lt: copy.revision } }, { revision: copy.revision, changedAt: { $lt: changedAt } }] }, copy, { upsert: true });
-      return 'applied';
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return 'stale';
-      throw error;
+    const [outcome] = await this.write([copyOf(event)]);
+    return outcome ?? 'stale';
+  }
+
+  /**
+   * Applies a batch: the newest event of each submission only, then one conditional write per
+   * submission, many per command; an older or equal copy stays (its insert collides on `_id`).
+   */
+  async applyBatch(events: readonly ReportSubmission.Payload[]): Promise<void> {
+    const newest = new Map<string, SubmissionCopy>();
+    for (const event of events) {
+      const copy = copyOf(event);
+      const seen = newest.get(copy._id);
+      if (!seen || isNewer(copy, seen)) newest.set(copy._id, copy);
     }
+    await this.write([...newest.values()]);
+  }
+
+  /**
+   * One conditional upsert per copy, no read first: it replaces only an older copy, and when a
+   * copy at least as new exists the upsert's insert collides on _id, which is what "stale" means.
+   */
+  private async write(copies: SubmissionCopy[]): Promise<Array<'applied' | 'stale'>> {
+    const outcomes: Array<'applied' | 'stale'> = copies.map(() => 'applied');
+    for (let i = 0; i < copies.length; i += BULK_CHUNK) {
+      const chunk = copies.slice(i, i + BULK_CHUNK);
+      const ops = chunk.map((copy) => ({
+        replaceOne: { filter: { _id: copy._id, $or: [{ revision: { $lt: copy.revision } }, { revision: copy.revision, changedAt: { $lt: copy.changedAt } }] }, replacement: copy, upsert: true },
+      }));
+      try {
+        await this.copies.collection.bulkWrite(ops as never, { ordered: false });
+      } catch (error) {
+        const failed = (error as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors;
+        if (!failed || failed.some((w) => w.code !== DUPLICATE_KEY)) throw error;
+        for (const w of failed) outcomes[i + w.index] = 'stale';
+      }
+    }
+    return outcomes;
   }
 
   /** Stores copies as they are: for tests and data loads that build a province-year at once. */
