@@ -49,7 +49,8 @@ const COPIED = [
   { db: 'dtp_indicators', name: 'unit_aggregates' },
   { db: 'dtp_indicators', name: 'receipts' },
   { db: 'dtp_exports', name: 'submission_copies' },
-  { db: 'dtp_notifications', name: 'obligations' },
+  // As reported: an owed copy would make the reminder planner remind the copies' units.
+  { db: 'dtp_notifications', name: 'obligations', fields: { status: 'approved' } },
 ];
 
 /** Inserts at once while copying. */
@@ -67,7 +68,7 @@ async function multiply(ctx, client, run, copies, reserveMs) {
     for (const c of sources) {
       const collection = client.db(c.db).collection(c.name);
       // No pending outbox entries: the copies must not be published by the services' relays.
-      const copied = c.docs.map((d) => ({ ...d, _id: `${prov}|${d._id}`, provinceCode: prov, ...('outbox' in d ? { outbox: {}, outboxCount: 0 } : {}) }));
+      const copied = c.docs.map((d) => ({ ...d, _id: `${prov}|${d._id}`, provinceCode: prov, ...('outbox' in d ? { outbox: {}, outboxCount: 0 } : {}), ...(c.fields ?? {}) }));
       const batches = [];
       for (let i = 0; i < copied.length; i += 200) batches.push(copied.slice(i, i + 200));
       let next = 0;

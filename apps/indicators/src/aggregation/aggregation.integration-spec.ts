@@ -139,8 +139,13 @@ describe('AggregationService on FerretDB', () => {
     const second = submissionEvent({ provinceCode: p, unitCode: u2, period: '2024', values: [{ indicatorCode: 'BTS', value: 7 }] });
     // A crash once the journal is written, before the unit-period documents are.
     const writeStates = jest.spyOn(aggregation as unknown as { writeStates: () => Promise<void> }, 'writeStates').mockRejectedValueOnce(new Error('process killed'));
+    // ... and before the index beside the journal was written.
+    const writeIndex = jest.spyOn(aggregation as unknown as { writeIndex: () => Promise<void> }, 'writeIndex').mockResolvedValueOnce(undefined);
     await expect(aggregation.applySubmission(second)).rejects.toThrow('process killed');
     writeStates.mockRestore();
+    writeIndex.mockRestore();
+    const index = moduleRef.get<Connection>(getConnectionToken()).collection('fold_index');
+    expect((await index.findOne({ _id: `${p}:2024` as never }))?.['states']?.[`${u2}:2024`]).toBeUndefined();
     const journal = moduleRef.get<Connection>(getConnectionToken()).collection('fold_journal');
     expect(await journal.findOne({ _id: p as never })).not.toBeNull();
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
@@ -149,6 +154,10 @@ describe('AggregationService on FerretDB', () => {
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
     expect((await aggregation.get(u2, 'BTS', '2024'))?.totals).toMatchObject({ sum: 7, reporting: 1 });
     expect(await journal.findOne({ _id: p as never })).toBeNull();
+    // The redo wrote what the index missed.
+    const listed = await index.findOne({ _id: `${p}:2024` as never });
+    expect(listed?.['states']?.[`${u2}:2024`]).toBe(true);
+    expect(listed?.['submissions']?.[second.data.submissionId]).toBe(true);
     await aggregation.applySubmission(second);
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 12, reporting: 2 });
   });

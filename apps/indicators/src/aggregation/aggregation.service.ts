@@ -12,7 +12,7 @@ import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { Aggregate, aggregatesIn, packedStateOf, stateOf, UnitAggregate } from './schemas/aggregate.schema';
-import { FoldJournal, JournalEntry } from './schemas/fold-journal.schema';
+import { FoldJournal, JournalContent, JournalEntry } from './schemas/fold-journal.schema';
 import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
 import { Receipts, receiptsIdOf, receiptsOf } from './schemas/receipts.schema';
 import { FoldNotices } from './schemas/fold-notices.schema';
@@ -109,10 +109,11 @@ export class AggregationService {
     // written whole, by this batch or, after a crash, by the next), the notices (unsealed) and the
     // index, all before what they record, announce and list.
     const batch = randomUUID();
+    const content = journalContentOf(entries, outcome);
     const [, noticesId] = await Promise.all([
-      entries.length > 0 ? this.journal.replaceOne({ _id: provinceCode }, { _id: provinceCode, batch, packed: JSON.stringify(entries), at: now }, { upsert: true }).exec() : undefined,
+      entries.length > 0 ? this.journal.replaceOne({ _id: provinceCode }, { _id: provinceCode, batch, packed: JSON.stringify(content), at: now }, { upsert: true }).exec() : undefined,
       notices.length > 0 ? this.writeNotices(provinceCode, notices, now) : undefined,
-      this.writeIndex(outcome),
+      this.writeIndex(content.submissions, entries),
     ]);
     await this.writeStates(provinceCode, batch, entries, stored, now);
     // Then the applied revisions (a crash before them delivers the batch again, and the fold
@@ -164,8 +165,10 @@ export class AggregationService {
   async completeInterruptedBatch(provinceCode: string): Promise<void> {
     const journal = await this.journal.findById(provinceCode).lean<FoldJournal>().exec();
     if (!journal) return;
-    const entries = JSON.parse(journal.packed) as JournalEntry[];
+    const { entries, submissions } = JSON.parse(journal.packed) as JournalContent;
     const now = new Date();
+    // The index too: it was written beside the journal, and may not have been.
+    await this.writeIndex(submissions, entries);
     await bulkWriteInChunks(this.aggregates, entries.map((e) => ({ replaceOne: { filter: { _id: e._id }, replacement: { ...e, updatedAt: now, outbox: {}, outboxCount: 0 }, upsert: true } })) as never[], { ordered: false });
     await this.journal.deleteOne({ _id: provinceCode, batch: journal.batch }).exec();
     this.logger.warn({ msg: 'completed a fold batch that was cut off', provinceCode, documents: entries.length, journalledAt: journal.at });
@@ -190,11 +193,9 @@ export class AggregationService {
     return _id;
   }
 
-  private async writeIndex(outcome: { changed: Map<string, { state: UnitPeriodState }>; applied: Map<string, ReportSubmission.Payload> }): Promise<void> {
-    const entries = [
-      ...[...outcome.applied.values()].map((s) => ({ provinceCode: s.provinceCode, period: s.period, submissionId: s.submissionId })),
-      ...[...outcome.changed.values()].map(({ state }) => ({ provinceCode: state.provinceCode, period: state.period, stateId: state._id })),
-    ];
+  /** Adds a batch's submissions and unit-period documents to the fold index (FoldIndex). */
+  private async writeIndex(submissions: JournalContent['submissions'], states: Array<{ _id: string; provinceCode: string; period: string }>): Promise<void> {
+    const entries = [...submissions, ...states.map((st) => ({ provinceCode: st.provinceCode, period: st.period, stateId: st._id }))];
     await bulkWriteInChunks(this.index, foldIndexWrites(entries) as never[], { ordered: false });
   }
 
@@ -259,6 +260,10 @@ export class AggregationService {
       .filter((c) => c.statusBefore !== c.statusAfter)
       .map((c) => ({ kind: 'target-status-changed' as const, ...where, value: after, programmeCode: c.programmeCode, target: c.target.value, statusBefore: c.statusBefore, statusAfter: c.statusAfter }));
   }
+}
+
+function journalContentOf(entries: JournalEntry[], outcome: { applied: Map<string, ReportSubmission.Payload> }): JournalContent {
+  return { entries, submissions: [...outcome.applied.values()].map((s) => ({ provinceCode: s.provinceCode, period: s.period, submissionId: s.submissionId })) };
 }
 
 /** Units other than the aggregate's own whose reports it counts. */

@@ -92,6 +92,7 @@ describe('FastReads: cached open reads without Nest’s pipeline (FerretDB)', ()
     expect((await get(`${url}&extra=1`)).statusCode).toBe(400);
     expect((await get(`${url}&page=1`)).statusCode).toBe(400); // a repeated parameter is an array: Nest decides
     expect((await get(`/api/v1/rankings/${province}/DOSSIERS/2023?page=0`)).statusCode).toBe(400);
+    expect((await get(`${url}&level=`)).statusCode).toBe(400); // empty: the same key as none, but Nest refuses it
     expect((await get(`/api/v1/aggregates/${province}/NOTHING/2023`)).statusCode).toBe(404);
     expect((await get(`/api/v1/aggregates/${province}/NOTHING/2023`)).statusCode).toBe(404);
     expect(fast.count).toBe(before);

@@ -56,7 +56,8 @@ export class FastReads implements OnApplicationBootstrap {
       const read = this.routes.get(request.routeOptions.url ?? '');
       if (!read) return;
       const query = (request.query ?? {}) as Record<string, unknown>;
-      if (Object.entries(query).some(([name, value]) => !read.query.includes(name) || typeof value !== 'string')) return;
+      // Only plain, non-empty values of the route's own parameters: anything else is Nest's to judge.
+      if (Object.entries(query).some(([name, value]) => !read.query.includes(name) || typeof value !== 'string' || value === '')) return;
       const wanted = read.viewOf(request.params as Record<string, string>, query as Record<string, string>);
       const view = wanted && this.views.peek(wanted.provinceCode, wanted.key);
       if (!view || view.json === 'null') return;

@@ -61,7 +61,9 @@ export class FoldGenerations {
         return generation;
       })
       .catch((error: unknown) => {
-        if (entry) entry.reading = undefined;
+        // The entry in the map (set just below), not the one read before: the next call reads again.
+        const current = this.known.get(provinceCode);
+        if (current?.reading === reading) this.known.set(provinceCode, { generation: current.generation, readAt: current.readAt });
         throw error;
       });
     this.known.set(provinceCode, { generation: entry?.generation ?? 'unknown', readAt: entry?.readAt ?? 0, reading });

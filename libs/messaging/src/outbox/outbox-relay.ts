@@ -20,6 +20,8 @@ export interface OutboxMarker {
 
 /** How many sent event ids a relay remembers (publishWritten). */
 const SENT_REMEMBERED = 10_000;
+/** Writes waiting to be published right after them; beyond this (Kafka away) the poll takes over. */
+const MAX_WRITTEN_QUEUED = 5_000;
 
 /** A marker this old whose document does not exist was left by a writer that never wrote (a crash). */
 export const ABANDONED_MARKER_MS = 60_000;
@@ -90,6 +92,7 @@ export class OutboxRelay {
   private readonly written: Array<{ doc: OutboxDocument; token: string; done: () => void }> = [];
   private sendingWritten?: Promise<void>;
   private readonly sent = new Set<string>();
+  private sendTurn: Promise<void> = Promise.resolve();
   /** Documents with writes queued for publishWritten: the poll leaves them to it, so their events keep their order. */
   private readonly writing = new Map<string, number>();
 
@@ -130,7 +133,12 @@ export class OutboxRelay {
    * the poll does it. Resolves when this document's batch is done.
    */
   publishWritten(doc: OutboxDocument, token: string): Promise<void> {
+    // Stopping, or Kafka away long enough for writes to pile up: the marker stays, the poll sends it.
     if (this.stopped) return Promise.resolve();
+    if (this.written.length >= MAX_WRITTEN_QUEUED) {
+      this.nudge();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       this.writing.set(String(doc._id), (this.writing.get(String(doc._id)) ?? 0) + 1);
       this.written.push({ doc, token, done: resolve });
@@ -152,8 +160,7 @@ export class OutboxRelay {
         const docs = [...views.values()].map((v) => v.doc);
         // Entries this relay already sent (an earlier write's, still in the document) are not sent again.
         const pending = docs.flatMap((doc) => pendingEntries(doc).filter(([eventId]) => !this.sent.has(eventId)).map(([eventId, entry]) => ({ doc, eventId, entry })));
-        const { published, failures } = await this.publish(pending);
-        for (const id of published) this.remember(id);
+        const { published, failures } = await this.publishInTurn(pending);
         const known = new Set([...published, ...docs.flatMap((d) => Object.keys(d.outbox ?? {}).filter((id) => this.sent.has(id)))]);
         await this.removePublished(docs, known, new Map([...views.values()].map((v) => [this.markerIdOf(v.doc._id), v.token])));
         if (failures.length > 0) throw failures[0];
@@ -170,6 +177,24 @@ export class OutboxRelay {
         }
       }
     }
+  }
+
+  /**
+   * Sends one publication at a time, the poll's and those right after a write alike, so that a
+   * document's events reach Kafka in the order they were written; remembers what was sent.
+   */
+  private publishInTurn(pending: Pending[]): Promise<{ published: Set<string>; failures: unknown[] }> {
+    const turn = this.sendTurn.then(async () => {
+      const outcome = await this.publish(pending.filter((p) => !this.sent.has(p.eventId)));
+      for (const id of outcome.published) this.remember(id);
+      for (const p of pending) if (this.sent.has(p.eventId)) outcome.published.add(p.eventId);
+      return outcome;
+    });
+    this.sendTurn = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   /** Event ids this relay sent lately, so a write that still carries an earlier write's entry does not send it twice. */
@@ -234,9 +259,9 @@ export class OutboxRelay {
     const found = await mapLimited(markers, READ_CONCURRENCY, (m) => this.model.findById(m.docId, this.projection()).lean<OutboxDocument>().exec());
     const ready = this.options.readyWhen ?? (() => true);
     const docs = found.filter((d): d is OutboxDocument => d !== null && ready(d));
-    // Entries this relay sent right after their write (publishWritten) but could not remove yet are not sent again.
+    // Entries this relay sent already (right after their write, or in a pass whose removal failed) are not sent again.
     const pending = docs.flatMap((doc) => pendingEntries(doc).filter(([eventId]) => !this.sent.has(eventId)).map(([eventId, entry]) => ({ doc, eventId, entry })));
-    const { published, failures } = await this.publish(pending);
+    const { published, failures } = await this.publishInTurn(pending);
     for (const doc of docs) for (const eventId of Object.keys(doc.outbox ?? {})) if (this.sent.has(eventId)) published.add(eventId);
     const tokens = new Map(markers.map((m) => [this.markerIdOf(m.docId), m.token]));
     await this.removePublished(docs, published, tokens);

@@ -65,7 +65,9 @@ export async function createService(
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationProblem }),
   );
-  app.enableShutdownHooks();
+  // process.exit after the hooks (not the signal re-raised), so that the logger's last buffered
+  // lines are flushed on 'exit'.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   mountOpenApi(app, service);
   return app;
 }

@@ -11,7 +11,8 @@ const FLUSH_AT_ONCE = new Set<pino.Level>(['warn', 'error', 'fatal']);
 /**
  * Nest's logger interface over pino: one JSON object per line, with the correlation id. Lines go
  * to stdout in blocks, at most FLUSH_EVERY_MS late; pino flushes what is left when the process
- * exits (a SIGKILL may lose that last quarter-second of info lines, never a warning or error).
+ * exits (services exit with process.exit after their shutdown hooks, createService); a SIGKILL may
+ * lose that last quarter-second of info lines, never a warning or error.
  */
 export class JsonLogger implements LoggerService {
   private readonly pino: Logger;

@@ -10,6 +10,12 @@ export interface JournalEntry {
   version: number;
 }
 
+/** What a journal holds: the documents, and the index entries of the batch (redone with them). */
+export interface JournalContent {
+  entries: JournalEntry[];
+  submissions: Array<{ provinceCode: string; period: string; submissionId: string }>;
+}
+
 /**
  * The fold's journal, one per province (`_id` the province): every unit-period document a batch
  * is about to write, written in one operation before them and deleted after them. A batch adds a
@@ -27,7 +33,7 @@ export class FoldJournal {
   @Prop({ required: true })
   batch!: string;
 
-  /** JSON of JournalEntry[], one string (see UnitAggregate.packed). */
+  /** JSON of JournalContent, one string (see UnitAggregate.packed). */
   @Prop({ required: true })
   packed!: string;
 
