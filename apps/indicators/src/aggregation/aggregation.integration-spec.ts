@@ -6,6 +6,7 @@ import { infraEnv, readTopic, readWholeTopic, submissionEvent, testDatabaseName,
 import { Connection } from 'mongoose';
 import { AggregationModule } from './aggregation.module';
 import { AggregationService } from './aggregation.service';
+import { HierarchyService } from '../units/hierarchy.service';
 
 describe('AggregationService on FerretDB', () => {
   let moduleRef: TestingModule;
@@ -171,5 +172,23 @@ describe('AggregationService on FerretDB', () => {
     const commune = await docs.findOne({ _id: `${units[0]}:2024` as never });
     expect(String(provincial?.['packed']).length).toBeLessThan(2 * String(commune?.['packed']).length);
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: (39 * 40) / 2, reporting: 40 });
+  });
+
+  it('moves a unit’s figures with it when the hierarchy places it: counted once, where it is now', async () => {
+    const p = province();
+    const district = uniqueCode('D');
+    const hierarchy = moduleRef.get(HierarchyService);
+    await hierarchy.importUnits([
+      { id: p, name: 'Tỉnh thử', level: 'province', parents: [], successors: [] },
+      { id: district, name: 'Huyện thử', level: 'district', parents: [{ parentId: p }], successors: [] },
+    ]);
+    // Reported before its unit was in the tree: counted at the unit and the province.
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2024', revision: 1, values: [{ indicatorCode: 'BTS', value: 5 }] }));
+    expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
+    await hierarchy.importUnits([{ id: u1, name: 'Xã thử', level: 'commune', parents: [{ parentId: district }], successors: [] }]);
+    await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2024', revision: 2, values: [{ indicatorCode: 'BTS', value: 7 }] }));
+    expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 7, reporting: 1 });
+    expect((await aggregation.get(district, 'BTS', '2024'))?.totals).toMatchObject({ sum: 7, reporting: 1 });
+    expect((await aggregation.get(u1, 'BTS', '2024'))?.totals).toMatchObject({ sum: 7, reporting: 1 });
   });
 });

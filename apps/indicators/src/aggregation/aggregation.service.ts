@@ -6,7 +6,7 @@ import { aggregateValue, targetStatus } from '@dtp/domain';
 import { bulkWriteInChunks, DocumentLocks, mapLimited, outboxAppend } from '@dtp/messaging';
 import { AnyBulkWriteOperation, Model } from 'mongoose';
 import { FoldNoticesRelay } from './fold-notices.relay';
-import { AppliedState, emptyUnitPeriod, foldSubmissions, statesTouchedBy, unitPeriodIdOf, UnitPeriodState } from './fold';
+import { AppliedState, emptyUnitPeriod, foldSubmissions, statesAlsoTouched, statesTouchedBy, unitPeriodIdOf, UnitPeriodState } from './fold';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -70,8 +70,12 @@ export class AggregationService {
     const correlationOf = new Map(events.map((e) => [e.data.submissionId, e.correlationId]));
     const targetsOf = this.hierarchy.targetsOf.bind(this.hierarchy);
 
-    const touched = statesTouchedBy(payloads, targetsOf);
-    const [applied, stored] = await Promise.all([this.readApplied([...new Set(payloads.map((s) => s.submissionId))]), this.readStates(touched)]);
+    const direct = statesTouchedBy(payloads, targetsOf);
+    const [applied, found] = await Promise.all([this.readApplied([...new Set(payloads.map((s) => s.submissionId))]), this.readStates(direct)]);
+    // Where units' earlier revisions are counted, if the hierarchy moved since (rare: a second read).
+    const moved = statesAlsoTouched(payloads, new Map(direct.map((t) => [t._id, found.get(t._id)?.state ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)])));
+    const stored = moved.length > 0 ? new Map([...found, ...(await this.readStates(moved))]) : found;
+    const touched = [...direct, ...moved];
     const before = new Map(touched.map((t) => [t._id, stored.get(t._id)?.state]));
     const states = new Map(touched.map((t) => [t._id, structuredClone(stored.get(t._id)?.state) ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
 

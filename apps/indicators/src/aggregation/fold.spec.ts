@@ -1,7 +1,7 @@
 import { ReportSubmission } from '@dtp/contracts';
 import { aggregateValue } from '@dtp/domain';
 import fc from 'fast-check';
-import { AppliedState, emptyUnitPeriod, foldSubmissions, statesTouchedBy, TargetsOf, UnitPeriodState } from './fold';
+import { AppliedState, emptyUnitPeriod, foldSubmissions, statesAlsoTouched, statesTouchedBy, TargetsOf, UnitPeriodState } from './fold';
 
 /** Two districts, each with two communes, under province P; a stray unit the map does not know. */
 const PARENT: Record<string, string> = { c1: 'd1', c2: 'd1', c3: 'd2', c4: 'd2', d1: 'P', d2: 'P' };
@@ -53,14 +53,17 @@ function payloadOf(s: Step): ReportSubmission.Payload {
 const deliveryOf = (steps: Step[]) => steps.flatMap((s) => (s.duplicate ? [payloadOf(s), payloadOf(s)] : [payloadOf(s)]));
 
 /** Folds events in the given groups (batches), carrying the stored state across, as the service does. */
-function foldInBatches(batches: ReportSubmission.Payload[][]) {
+function foldInBatches(batches: ReportSubmission.Payload[][], hierarchyOf: (batch: number) => TargetsOf = () => targetsOf) {
   const stored = new Map<string, UnitPeriodState>();
   const applied = new Map<string, AppliedState>();
   const latest = new Map<string, ReportSubmission.Payload>();
   const late: string[] = [];
-  for (const batch of batches) {
-    const states = new Map(statesTouchedBy(batch, targetsOf).map((t) => [t._id, structuredClone(stored.get(t._id)) ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
-    const outcome = foldSubmissions(batch, states, applied, targetsOf);
+  for (const [n, batch] of batches.entries()) {
+    const targets = hierarchyOf(n);
+    const read = (refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>) => refs.map((t) => [t._id, structuredClone(stored.get(t._id)) ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)] as const);
+    const states = new Map(read(statesTouchedBy(batch, targets)));
+    for (const [id, state] of read(statesAlsoTouched(batch, states))) states.set(id, state);
+    const outcome = foldSubmissions(batch, states, applied, targets);
     for (const [id, { state }] of outcome.changed) stored.set(id, state);
     for (const [id, s] of outcome.applied) latest.set(id, s);
     late.push(...outcome.newlyLate.map((s) => s.submissionId));
@@ -132,5 +135,26 @@ describe('the fold of submissions', () => {
   it('refuses to fold into a state nobody read, rather than counting from nothing', () => {
     const event = payloadOf({ unit: 'c1', form: 'F', period: '2024', revision: 1, status: 'submitted', countable: undefined, late: false, count: 1, ratio: undefined, done: undefined, duplicate: false });
     expect(() => foldSubmissions([event], new Map(), new Map(), targetsOf)).toThrow(/was not read/);
+  });
+
+  it('takes a unit’s earlier revision out of the ancestors it was counted in when the hierarchy moved it, as a rebuild would', () => {
+    const event = (revision: number, count: number) => ({ ...payloadOf({ unit: 'c1', form: 'F', period: '2025', revision, status: 'submitted', countable: undefined, late: false, count, ratio: undefined, done: undefined, duplicate: false }) });
+    // c1 reports under d1, then is moved to d2 (a merger), then revises its report.
+    const movedTo: TargetsOf = (unit, province) => (unit === 'c1' ? ['c1', 'd2', province] : targetsOf(unit, province, '2025-12-31'));
+    const folded = foldInBatches([[event(1, 10)], [event(2, 12)]], (n) => (n === 0 ? targetsOf : movedTo));
+    const rebuilt = foldInBatches([[event(2, 12)]], () => movedTo);
+    expect(visible(folded.stored)).toEqual(visible(rebuilt.stored));
+    expect(folded.stored.get('d1:2025')!.indicators['BTS_F']!.totals).toMatchObject({ sum: 0, reporting: 0 });
+    expect(folded.stored.get('d2:2025')!.indicators['BTS_F']!.totals).toMatchObject({ sum: 12, reporting: 1 });
+    expect(folded.stored.get('P:2025')!.indicators['BTS_F']!.totals).toMatchObject({ sum: 12, reporting: 1 });
+  });
+
+  it('takes a report first folded outside the hierarchy out of the province alone once its unit is placed', () => {
+    const event = (revision: number, count: number) => ({ ...payloadOf({ unit: 'stray', form: 'F', period: '2025', revision, status: 'submitted', countable: undefined, late: false, count, ratio: undefined, done: undefined, duplicate: false }) });
+    const placed: TargetsOf = (unit, province) => (unit === 'stray' ? ['stray', 'd1', province] : targetsOf(unit, province, '2025-12-31'));
+    const folded = foldInBatches([[event(1, 10)], [event(2, 12)]], (n) => (n === 0 ? targetsOf : placed));
+    expect(folded.stored.get('d1:2025')!.indicators['BTS_F']!.totals).toMatchObject({ sum: 12, reporting: 1 });
+    expect(folded.stored.get('P:2025')!.indicators['BTS_F']!.totals).toMatchObject({ sum: 12, reporting: 1 });
+    expect(visible(folded.stored)).toEqual(visible(foldInBatches([[event(2, 12)]], () => placed).stored));
   });
 });

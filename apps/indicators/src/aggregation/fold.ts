@@ -31,6 +31,12 @@ import { countsIn, periodEndOf, valueOf } from './submission-rules';
 export interface AppliedContribution extends ContributedValue {
   revision: number;
   withdrawn: boolean;
+  /**
+   * The units whose totals count it (the unit and its ancestors when it was folded): a later
+   * revision is taken out of these and added to the units above it then, so a unit moved in the
+   * hierarchy (or first reported before it was in it) leaves nothing behind at its old ancestors.
+   */
+  into?: string[];
 }
 
 /** One indicator of one unit and period: running totals, and what the unit's own report contributes. */
@@ -90,6 +96,25 @@ export function statesTouchedBy(events: readonly ReportSubmission.Payload[], tar
 }
 
 /**
+ * The unit-period states a batch also touches beyond statesTouchedBy: the units a reporting
+ * unit's previous revisions are counted in (`into`) where the hierarchy has moved since. Read the
+ * states of statesTouchedBy first, then these, before folding.
+ */
+export function statesAlsoTouched(events: readonly ReportSubmission.Payload[], states: ReadonlyMap<string, UnitPeriodState>): Array<{ _id: string; provinceCode: string; unitCode: string; period: string }> {
+  const extra = new Map<string, { _id: string; provinceCode: string; unitCode: string; period: string }>();
+  for (const s of events) {
+    const mine = states.get(unitPeriodIdOf(s.unitCode, s.period));
+    for (const aggregate of Object.values(mine?.indicators ?? {})) {
+      for (const unitCode of aggregate.own?.into ?? []) {
+        const _id = unitPeriodIdOf(unitCode, s.period);
+        if (!states.has(_id) && !extra.has(_id)) extra.set(_id, { _id, provinceCode: s.provinceCode, unitCode, period: s.period });
+      }
+    }
+  }
+  return [...extra.values()];
+}
+
+/**
  * Folds submissions, in order, into the states given (mutated in place; every state a submission
  * touches must be present, empty if new) and the applied revisions known (also updated).
  */
@@ -114,7 +139,7 @@ export function foldSubmissions(
         .filter((code) => !carried.has(code))
         .map((indicatorCode) => ({ indicatorCode, kind: 'sum' as AggregationKind, next: undefined })),
     ];
-    const targets = targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period));
+    const targets = [...new Set([s.unitCode, ...targetsOf(s.unitCode, s.provinceCode, periodEndOf(s.period))])];
     const stateOf = (unitCode: string) => {
       const id = unitPeriodIdOf(unitCode, s.period);
       const state = states.get(id);
@@ -125,9 +150,12 @@ export function foldSubmissions(
     for (const change of changes) {
       const held = mine.indicators[change.indicatorCode]?.own;
       if (!supersedes(s.revision, held)) continue;
-      const delta = contributionDelta(held && !held.withdrawn ? held : undefined, change.next);
-      const own: AppliedContribution = { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined };
-      for (const unitCode of new Set([s.unitCode, ...targets])) {
+      const counted = held && !held.withdrawn ? held : undefined;
+      // Where the previous revision is counted (stored before `into` existed: where it goes now).
+      const before = new Set(held?.into ?? targets);
+      const own: AppliedContribution = { ...(change.next ?? {}), revision: s.revision, withdrawn: change.next === undefined, into: targets };
+      for (const unitCode of new Set([...targets, ...before])) {
+        const delta = contributionDelta(before.has(unitCode) ? counted : undefined, targets.includes(unitCode) ? change.next : undefined);
         const state = stateOf(unitCode);
         const current = state.indicators[change.indicatorCode];
         const record = outcome.changed.get(state._id) ?? { state, before: new Map<string, number | null>(), lastSubmissionId: s.submissionId };
