@@ -17,7 +17,7 @@ export class ScorecardConsumer {
   async onScorecard(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(consumedMessage(context, payload), Scorecard.Envelope, async (event) => {
       const s = (event as Scorecard.Envelope).data;
-      this.logger.debug({ msg: 'scorecard changed', eventId: event.id, ...s });
+      this.logger.log({ msg: 'scorecard changed', eventId: event.id, ...s });
     });
   }
 }

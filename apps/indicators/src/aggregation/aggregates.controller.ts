@@ -21,8 +21,8 @@ export class AggregatesController {
     private readonly hierarchy: HierarchyService,
     fastReads: FastReads,
   ) {
-    fastReads.register({ controller: AggregatesController, handler: 'series', query: ['from', 'to'], viewOf: (p, q) => (q['from'] && q['to'] ? { provinceCode: this.hierarchy.provinceOf(p['unitCode']!), key: seriesKey(p['unitCode']!, p['indicatorCode']!, q['from'], q['to']) } : undefined) });
-    fastReads.register({ controller: AggregatesController, handler: 'get', query: [], viewOf: (p) => ({ provinceCode: this.hierarchy.provinceOf(p['unitCode']!), key: aggregateKey(p['unitCode']!, p['indicatorCode']!, p['period']!) }) });
+    fastReads.register({ controller: AggregatesController, handler: 'series', query: ['from', 'to'], viewOf: ({ unitCode = '', indicatorCode = '' }, q) => (q['from'] && q['to'] ? { provinceCode: this.hierarchy.provinceOf(unitCode), key: seriesKey(unitCode, indicatorCode, q['from'], q['to']) } : undefined) });
+    fastReads.register({ controller: AggregatesController, handler: 'get', query: [], viewOf: ({ unitCode = '', indicatorCode = '', period = '' }) => ({ provinceCode: this.hierarchy.provinceOf(unitCode), key: aggregateKey(unitCode, indicatorCode, period) }) });
   }
 
   @Get(':unitCode/:indicatorCode')

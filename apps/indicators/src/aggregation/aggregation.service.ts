@@ -186,7 +186,7 @@ export class AggregationService {
   /** The stored state of unit-periods, one read by `_id` each (never `$in`, which FerretDB answers by a scan). */
   private async readStates(refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>): Promise<Map<string, { state: UnitPeriodState; version: number }>> {
     const found = await mapLimited(refs, READ_CONCURRENCY, async (ref) => ({ ref, doc: await this.aggregates.findById(ref._id, { packed: 1, version: 1 }).lean<UnitAggregate>().exec() }));
-    return new Map(found.filter((f) => f.doc !== null).map((f) => [f.ref._id, { state: stateOf(f.ref, f.doc), version: f.doc!.version }]));
+    return new Map(found.flatMap(({ ref, doc }) => (doc ? [[ref._id, { state: stateOf(ref, doc), version: doc.version }] as const] : [])));
   }
 
   /** The batch's notices in one outbox, unsealed, marked for the relay before they are written (FoldNotices). */

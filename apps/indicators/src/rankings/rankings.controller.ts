@@ -20,7 +20,7 @@ export class RankingsController {
     private readonly views: ViewCache,
     fastReads: FastReads,
   ) {
-    fastReads.register({ controller: RankingsController, handler: 'rank', query: ['direction', 'level', 'page', 'pageSize'], viewOf: (p, q) => ({ provinceCode: p['provinceCode'], key: rankingKey(p['provinceCode']!, p['indicatorCode']!, p['period']!, q) }) });
+    fastReads.register({ controller: RankingsController, handler: 'rank', query: ['direction', 'level', 'page', 'pageSize'], viewOf: ({ provinceCode = '', indicatorCode = '', period = '' }, q) => ({ provinceCode, key: rankingKey(provinceCode, indicatorCode, period, q) }) });
   }
 
   @Get(':provinceCode/:indicatorCode/:period')

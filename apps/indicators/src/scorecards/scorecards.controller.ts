@@ -14,7 +14,7 @@ export class ScorecardsController {
     private readonly views: ViewCache,
     fastReads: FastReads,
   ) {
-    fastReads.register({ controller: ScorecardsController, handler: 'get', query: ['pillar'], viewOf: (p, q) => ({ provinceCode: p['provinceCode'], key: scorecardKey(p['provinceCode']!, p['programmeCode']!, p['unitCode']!, p['period']!, q['pillar']) }) });
+    fastReads.register({ controller: ScorecardsController, handler: 'get', query: ['pillar'], viewOf: ({ provinceCode = '', programmeCode = '', unitCode = '', period = '' }, q) => ({ provinceCode, key: scorecardKey(provinceCode, programmeCode, unitCode, period, q['pillar']) }) });
   }
 
   @Get(':provinceCode/:programmeCode/:unitCode/:period')
