@@ -17,5 +17,6 @@ export * from './openapi/problem-responses';
 export * from './auth/official-tokens';
 export * from './auth/officials.guard';
 export * from './http/etag';
+export * from './http/early-replies';
 export * from './auth/current-official';
 export * from './http/content-disposition';

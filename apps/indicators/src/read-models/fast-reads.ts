@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, Type } from '@nestjs/common
 import { HttpAdapterHost } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { ROLES_METADATA, withSerialisedEtag } from '@dtp/platform';
+import { acceptableCorrelationId, addEarlyReply, CORRELATION_HEADER, ROLES_METADATA, withSerialisedEtag } from '@dtp/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ViewCache } from './view-cache';
 
@@ -20,8 +20,8 @@ export interface FastRead {
 }
 
 /**
- * Serves a read-model view that is already in memory and current straight from Fastify's
- * `onRequest` hook: an ETag check and a write of bytes serialised once. Everything else — the
+ * Serves a read-model view that is already in memory and current from the first `onRequest`
+ * hook (libs/platform early-replies): an ETag check and a write of bytes serialised once. Everything else — the
  * first request for a view, a view whose generation is not known fresh (GENERATION_TTL_MS), a
  * query Nest would refuse, any view that is not there — falls through to the controller, which
  * computes and caches it. The route and its meaning stay defined by the controller; this only
@@ -51,19 +51,20 @@ export class FastReads implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify || this.routes.size === 0) return;
-    fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method !== 'GET') return;
+    addEarlyReply(fastify, (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.method !== 'GET') return false;
       const read = this.routes.get(request.routeOptions.url ?? '');
-      if (!read) return;
+      if (!read) return false;
       const query = (request.query ?? {}) as Record<string, unknown>;
       // Only plain, non-empty values of the route's own parameters: anything else is Nest's to judge.
-      if (Object.entries(query).some(([name, value]) => !read.query.includes(name) || typeof value !== 'string' || value === '')) return;
+      if (Object.entries(query).some(([name, value]) => !read.query.includes(name) || typeof value !== 'string' || value === '')) return false;
       const wanted = read.viewOf(request.params as Record<string, string>, query as Record<string, string>);
       const view = wanted && this.views.peek(wanted.provinceCode, wanted.key);
-      if (!view || view.json === 'null') return;
+      if (!view || view.json === 'null') return false;
       this.served += 1;
-      const body = withSerialisedEtag(request, reply, view);
-      return reply.send(body);
+      reply.header(CORRELATION_HEADER, acceptableCorrelationId(request.headers[CORRELATION_HEADER]) ?? String(request.id));
+      void reply.send(withSerialisedEtag(request, reply, view));
+      return true;
     });
     this.logger.log({ msg: 'fast reads', routes: [...this.routes.keys()] });
   }
