@@ -1,11 +1,14 @@
 // Phase "reads": requests/s and p99 at 32 connections with autocannon for the scorecard, ranking,
-// series and one aggregate, beside a Fastify hello-world the bench starts in a child process.
+// series and one aggregate, beside a Fastify hello-world the bench starts in a child process. Each
+// target gets the same unmeasured warm-up first.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { INDICATORS, PROVINCE } from './platform.mjs';
 
 const CONNECTIONS = 32;
+/** Unmeasured load before each measured one, the same for every target (JIT, connections, caches). */
+const WARM_UP_SECONDS = 2;
 
 export async function startHello() {
   const child = spawn(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'hello-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -42,13 +45,15 @@ export function readTargets(run) {
 
 export async function readsPhase(ctx, run, hello) {
   const seconds = run.s.readSeconds;
+  const warmUp = Math.min(WARM_UP_SECONDS, seconds / 2);
   const rows = {};
   const targets = [{ name: 'hello-world', url: hello.url }, ...readTargets(run)];
   for (const t of targets) {
-    if (ctx.left() < (seconds + 5) * 1000) return { timedOut: true, figures: rows };
+    if (ctx.left() < (seconds + warmUp + 5) * 1000) return { timedOut: true, figures: rows };
     // One request first: a route that answers an error is reported as such, not as fast.
     const first = await fetch(t.url).catch((e) => ({ status: `${e.cause?.code ?? e.message}` }));
     if (first.arrayBuffer) await first.arrayBuffer();
+    await cannon(t.url, warmUp);
     const r = await cannon(t.url, seconds);
     rows[t.name] = {
       url: t.url,
