@@ -24,7 +24,7 @@ const SOURCE = 'indicators';
 export const FOLD_LOCK = 'fold';
 
 /** Reads at once against the store, so a large batch does not open hundreds of queries together. */
-const READ_CONCURRENCY = 16;
+export const READ_CONCURRENCY = 16;
 
 /**
  * Folds `reports.submission.v1` into aggregates at the reporting unit and every level above it,

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { bulkWriteInChunks, DocumentLocks, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
-import { AggregationService, FOLD_LOCK } from './aggregation.service';
+import { AggregationService, FOLD_LOCK, READ_CONCURRENCY } from './aggregation.service';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
 import { LEGACY_CONTRIBUTIONS, packedStateOf, UnitAggregate } from './schemas/aggregate.schema';
 import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
@@ -11,9 +11,6 @@ import { Receipts, receiptsOf } from './schemas/receipts.schema';
 import { FOLD_INDEX_COMPLETE, FOLD_STATE_CURRENT, FoldIndex, foldIndexIdOf, foldIndexWrites } from './schemas/fold-index.schema';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { HierarchyService } from '../units/hierarchy.service';
-
-/** Reads at once against the store. */
-const READ_CONCURRENCY = 16;
 
 export interface RebuildReport {
   provinceCode: string;
@@ -62,7 +59,12 @@ export class RebuildService implements OnApplicationBootstrap {
       for (const provinceCode of provinces) this.logger.log(`folded the applied submissions of province ${provinceCode} again into unit-period aggregates: ${JSON.stringify(await this.rebuild(provinceCode))}`);
       await legacy.deleteMany({});
     }
-    await this.index.updateOne({ _id: FOLD_STATE_CURRENT }, { $set: { provinceCode: '*', period: '*', at: new Date() } }, { upsert: true });
+    await this.markDone(FOLD_STATE_CURRENT);
+  }
+
+  /** Records a once-per-database step as done: a marker in the fold index (its `_id` starts with `*`). */
+  private async markDone(marker: string): Promise<void> {
+    await this.index.updateOne({ _id: marker }, { $set: { provinceCode: '*', period: '*', at: new Date() } }, { upsert: true });
   }
 
   /**
@@ -76,7 +78,7 @@ export class RebuildService implements OnApplicationBootstrap {
     const states = await this.aggregates.find({}, { provinceCode: 1, period: 1 }).lean<Array<{ _id: string; provinceCode: string; period: string }>>().exec();
     const entries = [...submissions.map((s) => ({ provinceCode: s.provinceCode, period: s.period, submissionId: s._id })), ...states.map((d) => ({ provinceCode: d.provinceCode, period: d.period, stateId: d._id }))];
     await bulkWriteInChunks(this.index, foldIndexWrites(entries) as never[], { ordered: false });
-    await this.index.updateOne({ _id: FOLD_INDEX_COMPLETE }, { $set: { provinceCode: '*', period: '*', at: new Date() } }, { upsert: true });
+    await this.markDone(FOLD_INDEX_COMPLETE);
     if (entries.length > 0) this.logger.log(`indexed ${submissions.length} applied submissions and ${states.length} unit-period documents stored before the fold index`);
   }
 

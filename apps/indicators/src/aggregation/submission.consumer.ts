@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ReportSubmission } from '@dtp/contracts';
-import { EnvelopeBatchConsumer, EnvelopeConsumer, KafkaSettings } from '@dtp/messaging';
+import { BatchConsumerOptions, BatchConsumerProvider, EnvelopeConsumer } from '@dtp/messaging';
 import { AggregationService } from './aggregation.service';
 
 /** The consumer group of the fold: its own, so it reads `reports.submission.v1` in batches apart from the catalog consumers. */
@@ -11,16 +11,16 @@ export const foldGroupOf = (groupId: string): string => `${groupId}-fold`;
  * the member that owns a partition is the one writer of its provinces' aggregates (docs/adr/0007).
  */
 @Injectable()
-export class SubmissionConsumer implements OnApplicationShutdown {
-  private consumer?: EnvelopeBatchConsumer<ReportSubmission.Envelope>;
-
+export class SubmissionConsumer extends BatchConsumerProvider<ReportSubmission.Envelope> implements OnApplicationShutdown {
   constructor(
-    private readonly envelopes: EnvelopeConsumer,
+    envelopes: EnvelopeConsumer,
     private readonly aggregation: AggregationService,
-  ) {}
+  ) {
+    super(envelopes);
+  }
 
-  async start(settings: KafkaSettings, groupId: string): Promise<void> {
-    this.consumer = new EnvelopeBatchConsumer(settings, this.envelopes, {
+  protected optionsFor(groupId: string): BatchConsumerOptions<ReportSubmission.Envelope> {
+    return {
       topic: ReportSubmission.TOPIC,
       groupId: foldGroupOf(groupId),
       schema: ReportSubmission.Envelope as never,
@@ -28,16 +28,6 @@ export class SubmissionConsumer implements OnApplicationShutdown {
       // A batch of 200 reports folds in a few seconds on the local store: well inside the
       // consumer's 30 s session, so a slow batch never costs the partition.
       maxBatch: 200,
-    });
-    await this.consumer.start();
-  }
-
-  /** The consumer's fatal error, if it stopped for good. */
-  failure(): Error | undefined {
-    return this.consumer?.failure();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+    };
   }
 }

@@ -110,3 +110,30 @@ export class EnvelopeBatchConsumer<TEvent extends { correlationId: string; id: s
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A Nest provider that owns one EnvelopeBatchConsumer: `start` once the app is up (main.ts's
+ * `beforeListen`), `failure` for liveness, stopped with the app. Subclasses say what they consume.
+ */
+export abstract class BatchConsumerProvider<TEvent extends { correlationId: string; id: string }> {
+  private consumer?: EnvelopeBatchConsumer<TEvent>;
+
+  protected constructor(private readonly envelopes: EnvelopeConsumer) {}
+
+  /** The consumer's topic, group (derived from the service's) and handler. */
+  protected abstract optionsFor(groupId: string): BatchConsumerOptions<TEvent>;
+
+  async start(settings: KafkaSettings, groupId: string): Promise<void> {
+    this.consumer = new EnvelopeBatchConsumer(settings, this.envelopes, this.optionsFor(groupId));
+    await this.consumer.start();
+  }
+
+  /** The consumer's fatal error, if it stopped for good. */
+  failure(): Error | undefined {
+    return this.consumer?.failure();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}
