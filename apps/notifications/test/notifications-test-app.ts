@@ -13,6 +13,7 @@ import { notificationsEnv } from '../src/config';
 import { Queues } from '../src/deliveries/queues';
 import { DispatcherService } from '../src/deliveries/dispatcher.service';
 import { ReminderPlanner } from '../src/reminders/reminder-planner.service';
+import { SubmissionsConsumer, submissionsGroupOf } from '../src/notices/submissions.consumer';
 
 // Response bodies are whatever the API answered; the assertions give them their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -71,6 +72,7 @@ export async function startNotificationsTestApp(options: { database: string; clo
   });
   const app = await createService(AppModule.forRoot(config, options.clock), { name: 'notifications', title: 'Notifications API', description: 'test' }, config.LOG_LEVEL);
   await connectConsumers(app, kafkaSettingsOf(config, 'notifications'), config.KAFKA_GROUP_ID);
+  await app.get(SubmissionsConsumer).start(kafkaSettingsOf(config, 'notifications'), config.KAFKA_GROUP_ID);
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();
@@ -88,7 +90,8 @@ export async function startNotificationsTestApp(options: { database: string; clo
       await app.get(DispatcherService).dispatch(options.clock.now());
     },
     caughtUp: async () => {
-      for (const topic of [Topics.ReportFormV1, Topics.ReportSubmissionV1, Topics.IndicatorScorecardV1, Topics.ExportJobV1]) await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), config.KAFKA_GROUP_ID, topic, 60_000);
+      for (const topic of [Topics.ReportFormV1, Topics.IndicatorScorecardV1, Topics.ExportJobV1]) await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), config.KAFKA_GROUP_ID, topic, 60_000);
+      await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), submissionsGroupOf(config.KAFKA_GROUP_ID), Topics.ReportSubmissionV1, 60_000);
     },
     queue: () => app.get<Queue>(getQueueToken(Queues.Deliveries)),
     connection: () => app.get<Connection>(getConnectionToken()),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { parsePeriodId } from '@dtp/domain';
-import { BULK_CHUNK } from '@dtp/messaging';
+import { conditionalUpserts } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { SubmissionCopy } from './schemas/submission-copy.schema';
 
@@ -12,8 +12,6 @@ export interface CopyFilter {
   formCode?: string;
   unitCodes?: string[];
 }
-
-const DUPLICATE_KEY = 11000;
 
 /** The copy an event describes. */
 function copyOf(event: ReportSubmission.Payload): SubmissionCopy {
@@ -66,21 +64,13 @@ export class SubmissionCopiesService {
    * copy at least as new exists the upsert's insert collides on _id, which is what "stale" means.
    */
   private async write(copies: SubmissionCopy[]): Promise<Array<'applied' | 'stale'>> {
-    const outcomes: Array<'applied' | 'stale'> = copies.map(() => 'applied');
-    for (let i = 0; i < copies.length; i += BULK_CHUNK) {
-      const chunk = copies.slice(i, i + BULK_CHUNK);
-      const ops = chunk.map((copy) => ({
+    const stale = await conditionalUpserts(
+      this.copies.collection,
+      copies.map((copy) => ({
         replaceOne: { filter: { _id: copy._id, $or: [{ revision: { $lt: copy.revision } }, { revision: copy.revision, changedAt: { $lt: copy.changedAt } }] }, replacement: copy, upsert: true },
-      }));
-      try {
-        await this.copies.collection.bulkWrite(ops as never, { ordered: false });
-      } catch (error) {
-        const failed = (error as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors;
-        if (!failed || failed.some((w) => w.code !== DUPLICATE_KEY)) throw error;
-        for (const w of failed) outcomes[i + w.index] = 'stale';
-      }
-    }
-    return outcomes;
+      })),
+    );
+    return copies.map((_, i) => (stale.has(i) ? 'stale' : 'applied'));
   }
 
   /** Stores copies as they are: for tests and data loads that build a province-year at once. */

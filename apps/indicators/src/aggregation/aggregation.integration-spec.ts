@@ -113,6 +113,30 @@ describe('AggregationService on FerretDB', () => {
     expect((await aggregation.get(p, 'B', '2024Q1'))?.totals).toMatchObject({ sum: 0, reporting: 0 });
   });
 
+  it('sees what another replica folded into the province in between (its cached documents are dropped, not written over)', async () => {
+    // A second replica of the service: its own process state (and fold cache), the same store.
+    const other = await Test.createTestingModule({
+      imports: [
+        MongooseModule.forRoot(env.MONGO_URL, { dbName: moduleRef.get<Connection>(getConnectionToken()).name }),
+        MessagingModule.forRoot({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'indicators-test-2' }, { pollIntervalMs: 200, batchSize: 100 }),
+        AggregationModule,
+      ],
+    }).compile();
+    await other.init();
+    try {
+      const p = province();
+      const u3 = uniqueCode('U');
+      await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, values: [{ indicatorCode: 'BTS', value: 3 }] }));
+      // The partition moves to the other replica, which folds a report, then moves back.
+      await other.get(AggregationService).applySubmission(submissionEvent({ provinceCode: p, unitCode: u2, values: [{ indicatorCode: 'BTS', value: 4 }] }));
+      await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, revision: 2, values: [{ indicatorCode: 'BTS', value: 10 }] }));
+      await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u3, values: [{ indicatorCode: 'BTS', value: 5 }] }));
+      expect((await aggregation.get(p, 'BTS', '2024Q1'))?.totals).toMatchObject({ sum: 19, reporting: 3 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('keeps exact totals when many units of one province report at the same time', async () => {
     const p = province();
     const units = Array.from({ length: 12 }, () => uniqueCode('U'));

@@ -13,6 +13,7 @@ import { Receipts, ReceiptsSchema } from './schemas/receipts.schema';
 import { FoldNotices, FoldNoticesSchema } from './schemas/fold-notices.schema';
 import { FoldIndex, FoldIndexSchema } from './schemas/fold-index.schema';
 import { SubmissionConsumer } from './submission.consumer';
+import { FoldCache } from './fold-cache';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { UnitsModule } from '../units/units.module';
 
@@ -31,7 +32,7 @@ import { UnitsModule } from '../units/units.module';
     ]),
   ],
   controllers: [AggregatesController],
-  providers: [SubmissionConsumer, AggregationService, FoldNoticesRelay, AppliedOutboxRelay, RebuildService],
+  providers: [SubmissionConsumer, AggregationService, FoldNoticesRelay, AppliedOutboxRelay, RebuildService, { provide: FoldCache, useFactory: () => new FoldCache() }],
   exports: [RebuildService, AggregationService, SubmissionConsumer, ReadModelsModule],
 })
 export class AggregationModule {}

@@ -8,6 +8,7 @@ import { AnyBulkWriteOperation, Model } from 'mongoose';
 import { FoldNoticesRelay } from './fold-notices.relay';
 import { AppliedState, emptyUnitPeriod, foldSubmissions, statesAlsoTouched, statesTouchedBy, unitPeriodIdOf, UnitPeriodState } from './fold';
 import { FoldGenerations } from '../read-models/fold-generations.service';
+import { CachedApplied, CachedState, FoldCache } from './fold-cache';
 import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
@@ -49,6 +50,7 @@ export class AggregationService {
     private readonly hierarchy: HierarchyService,
     private readonly programmes: ProgrammesService,
     private readonly generations: FoldGenerations,
+    private readonly cache: FoldCache,
   ) {}
 
   applySubmission(event: ReportSubmission.Envelope): Promise<void> {
@@ -63,18 +65,29 @@ export class AggregationService {
   }
 
   private async foldProvince(provinceCode: string, events: ReportSubmission.Envelope[]): Promise<void> {
-    const started = performance.now();
     await this.hierarchy.refresh();
-    await this.completeInterruptedBatch(provinceCode);
+    // What this process holds of the province is kept only if nobody else wrote since its last batch.
+    this.cache.validate(provinceCode, await this.generations.stored(provinceCode));
+    if (await this.completeInterruptedBatch(provinceCode)) this.cache.forget(provinceCode);
+    try {
+      await this.foldBatch(provinceCode, events);
+    } catch (error) {
+      this.cache.forget(provinceCode);
+      throw error;
+    }
+  }
+
+  private async foldBatch(provinceCode: string, events: ReportSubmission.Envelope[]): Promise<void> {
+    const started = performance.now();
     const payloads = events.map((e) => e.data);
     const correlationOf = new Map(events.map((e) => [e.data.submissionId, e.correlationId]));
     const targetsOf = this.hierarchy.targetsOf.bind(this.hierarchy);
 
     const direct = statesTouchedBy(payloads, targetsOf);
-    const [applied, found] = await Promise.all([this.readApplied([...new Set(payloads.map((s) => s.submissionId))]), this.readStates(direct)]);
+    const [applied, found] = await Promise.all([this.readApplied(provinceCode, [...new Set(payloads.map((s) => s.submissionId))]), this.readStates(provinceCode, direct)]);
     // Where units' earlier revisions are counted, if the hierarchy moved since (rare: a second read).
     const moved = statesAlsoTouched(payloads, new Map(direct.map((t) => [t._id, found.get(t._id)?.state ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)])));
-    const stored = moved.length > 0 ? new Map([...found, ...(await this.readStates(moved))]) : found;
+    const stored = moved.length > 0 ? new Map([...found, ...(await this.readStates(provinceCode, moved))]) : found;
     const touched = [...direct, ...moved];
     const before = new Map(touched.map((t) => [t._id, stored.get(t._id)?.state]));
     const states = new Map(touched.map((t) => [t._id, structuredClone(stored.get(t._id)?.state) ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
@@ -129,7 +142,13 @@ export class AggregationService {
       noticesId ? this.notices.updateOne({ _id: noticesId }, { $set: { sealed: true } }).exec() : undefined,
     ]);
     // Last: readers see the new generation once everything it covers is stored.
-    await this.generations.bump(provinceCode);
+    const generation = await this.generations.bump(provinceCode);
+    this.cache.rememberWritten(
+      provinceCode,
+      generation,
+      entries.map((e) => [e._id, { packed: e.packed, version: e.version }]),
+      [...outcome.applied.values()].map((s) => [s.submissionId, { revision: s.revision, late: s.late, packedValues: JSON.stringify(s.values) }]),
+    );
     this.relay.nudge();
     const ms = (t: number) => Math.round(t);
     this.logger.log({ msg: 'folded', provinceCode, events: events.length, applied: outcome.applied.size, documents: outcome.changed.size, readMs: ms(read - started), writeMs: ms(performance.now() - read) });
@@ -166,9 +185,9 @@ export class AggregationService {
    * documents as that batch computed them, then the journal goes. Called before every fold of the
    * province and before a rebuild, under the province's lock.
    */
-  async completeInterruptedBatch(provinceCode: string): Promise<void> {
+  async completeInterruptedBatch(provinceCode: string): Promise<boolean> {
     const journal = await this.journal.findById(provinceCode).lean<FoldJournal>().exec();
-    if (!journal) return;
+    if (!journal) return false;
     const { entries, submissions } = JSON.parse(journal.packed) as JournalContent;
     const now = new Date();
     // The index too: it was written beside the journal, and may not have been.
@@ -176,17 +195,39 @@ export class AggregationService {
     await bulkWriteInChunks(this.aggregates, entries.map((e) => ({ replaceOne: { filter: { _id: e._id }, replacement: { ...e, updatedAt: now, outbox: {}, outboxCount: 0 }, upsert: true } })) as never[], { ordered: false });
     await this.journal.deleteOne({ _id: provinceCode, batch: journal.batch }).exec();
     this.logger.warn({ msg: 'completed a fold batch that was cut off', provinceCode, documents: entries.length, journalledAt: journal.at });
+    return true;
   }
 
-  private async readApplied(ids: string[]): Promise<Map<string, AppliedState>> {
-    const found = await mapLimited(ids, READ_CONCURRENCY, (id) => this.applied.findById(id, { revision: 1, late: 1, packedValues: 1, values: 1 }).lean<AppliedSubmission>().exec());
-    return new Map(found.filter((a): a is AppliedSubmission => a !== null).map((a) => [a._id, { revision: a.revision, late: a.late, values: appliedValuesOf(a) }]));
+  /** The submissions' applied revisions: from the fold's cache, the rest one read by `_id` each. */
+  private async readApplied(provinceCode: string, ids: string[]): Promise<Map<string, AppliedState>> {
+    const known = new Map<string, CachedApplied>();
+    for (const id of ids) {
+      const cached = this.cache.applied(provinceCode, id);
+      if (cached) known.set(id, cached);
+    }
+    const missing = ids.filter((id) => !known.has(id));
+    const found = await mapLimited(missing, READ_CONCURRENCY, (id) => this.applied.findById(id, { revision: 1, late: 1, packedValues: 1, values: 1 }).lean<AppliedSubmission>().exec());
+    const read = found.filter((a): a is AppliedSubmission => a !== null).map((a): [string, CachedApplied] => [a._id, { revision: a.revision, late: a.late, packedValues: a.packedValues ?? JSON.stringify(appliedValuesOf(a)) }]);
+    this.cache.rememberRead(provinceCode, [], read);
+    return new Map([...known, ...read].map(([id, a]) => [id, { revision: a.revision, late: a.late, values: JSON.parse(a.packedValues) as AppliedState['values'] }]));
   }
 
-  /** The stored state of unit-periods, one read by `_id` each (never `$in`, which FerretDB answers by a scan). */
-  private async readStates(refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>): Promise<Map<string, { state: UnitPeriodState; version: number }>> {
-    const found = await mapLimited(refs, READ_CONCURRENCY, async (ref) => ({ ref, doc: await this.aggregates.findById(ref._id, { packed: 1, version: 1 }).lean<UnitAggregate>().exec() }));
-    return new Map(found.flatMap(({ ref, doc }) => (doc ? [[ref._id, { state: stateOf(ref, doc), version: doc.version }] as const] : [])));
+  /** The stored state of unit-periods: from the fold's cache, the rest one read by `_id` each (never `$in`, which FerretDB answers by a scan). */
+  private async readStates(provinceCode: string, refs: Array<{ _id: string; provinceCode: string; unitCode: string; period: string }>): Promise<Map<string, { state: UnitPeriodState; version: number }>> {
+    const known = new Map<string, CachedState>();
+    for (const ref of refs) {
+      const cached = this.cache.state(provinceCode, ref._id);
+      if (cached) known.set(ref._id, cached);
+    }
+    const missing = refs.filter((ref) => !known.has(ref._id));
+    const found = await mapLimited(missing, READ_CONCURRENCY, async (ref) => ({ ref, doc: await this.aggregates.findById(ref._id, { packed: 1, version: 1 }).lean<UnitAggregate>().exec() }));
+    const read = found.flatMap(({ ref, doc }): Array<[string, CachedState]> => (doc ? [[ref._id, { packed: doc.packed ?? packedStateOf(stateOf(ref, doc)), version: doc.version }]] : []));
+    this.cache.rememberRead(provinceCode, read, []);
+    const all = new Map([...known, ...read]);
+    return new Map(refs.flatMap((ref) => {
+      const doc = all.get(ref._id);
+      return doc ? [[ref._id, { state: stateOf(ref, doc), version: doc.version }] as const] : [];
+    }));
   }
 
   /** The batch's notices in one outbox, unsealed, marked for the relay before they are written (FoldNotices). */

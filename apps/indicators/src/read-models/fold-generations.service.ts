@@ -34,10 +34,17 @@ export class FoldGenerations {
 
   constructor(@InjectModel(FoldGeneration.name) private readonly generations: Model<FoldGeneration>) {}
 
-  async bump(provinceCode: string): Promise<void> {
+  /** Moves the province to a new generation; returns it. */
+  async bump(provinceCode: string): Promise<string> {
     const generation = randomUUID();
     await this.generations.updateOne({ _id: provinceCode }, { $set: { generation, updatedAt: new Date() } }, { upsert: true }).exec();
     this.known.set(provinceCode, { generation, readAt: Date.now() });
+    return generation;
+  }
+
+  /** The province's generation as stored now (one read by `_id`, no cache): for writers that must know. */
+  async stored(provinceCode: string): Promise<string | undefined> {
+    return (await this.generations.findById(provinceCode, { generation: 1 }).lean<FoldGeneration>().exec())?.generation;
   }
 
   /** The generation if it was read less than GENERATION_TTL_MS ago; undefined when only a read can tell. */

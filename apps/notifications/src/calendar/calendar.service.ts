@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import { addDays, LocalDate, obligationsDueBetween, vietnamDateOf, WorkingCalendar } from '@dtp/domain';
-import { bulkWriteInChunks, DocumentLocks, KnownForm, KnownFormsService, mapLimited } from '@dtp/messaging';
+import { bulkWriteInChunks, conditionalUpserts, DocumentLocks, KnownForm, KnownFormsService, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { CLOCK, Clock } from '../clock/clock';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
@@ -76,6 +76,41 @@ export class CalendarService {
       { ordered: false },
     );
     return missing.length;
+  }
+
+  /**
+   * Applies a batch of submissions' states at once: per obligation only the newest revision, as
+   * one conditional upsert each, many per command, no read first. An obligation already at that
+   * revision or later makes the upsert's insert collide on `_id`: that is what "stale" means.
+   * Returns the obligations whose status changed.
+   */
+  async applySubmissions(events: readonly ReportSubmission.Payload[]): Promise<Array<{ id: string; status: ObligationStatus; submission: ReportSubmission.Payload }>> {
+    const newest = new Map<string, ReportSubmission.Payload>();
+    const firstSubmitted = new Map<string, Date>();
+    for (const s of events) {
+      const id = obligationIdOf(s);
+      const seen = newest.get(id);
+      if (!seen || s.revision > seen.revision) newest.set(id, s);
+      const at = new Date(s.changedAt);
+      const known = firstSubmitted.get(id);
+      if (s.status === 'submitted' && (!known || at < known)) firstSubmitted.set(id, at);
+    }
+    const batch = [...newest];
+    const stale = await conditionalUpserts(
+      this.obligations.collection,
+      batch.map(([id, s]) => ({
+        updateOne: {
+          filter: { _id: id, revision: { $lt: s.revision } },
+          update: {
+            $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, formCode: s.formCode, period: s.period, status: s.status, revision: s.revision, late: s.late, updatedAt: new Date(s.changedAt) },
+            // The first time it was submitted: the earliest submitted revision's time, stored or in the batch.
+            ...(firstSubmitted.has(id) ? { $min: { submittedAt: firstSubmitted.get(id) } } : {}),
+          },
+          upsert: true,
+        },
+      })),
+    );
+    return batch.filter((_, i) => !stale.has(i)).map(([id, s]) => ({ id, status: s.status, submission: s }));
   }
 
   /** Applies a submission's new state, once per revision and in revision order. */

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { bulkWriteInChunks, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { DeliveryAttempt } from './schemas/delivery-attempt.schema';
 import { Channel, Delivery, DeliveryState, NoticeKind } from './schemas/delivery.schema';
@@ -25,30 +26,51 @@ export const IN_DOUBT_AFTER_MS = 10 * 60_000;
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /**
- * Which deliveries remind of an obligation, by obligation id: so a report's arrival cancels its
- * reminders by `_id` (FerretDB finds nothing else by index; `obligationIds` is an array field,
- * and a scan of the whole delivery log per report grew with every reminder ever sent).
+ * Which deliveries remind of which obligations, one document per province, form and period
+ * (`reminder_index`, units as keys): a batch of reports cancels its reminders with one read by
+ * `_id` per form and period, never a scan (FerretDB finds nothing else by index; `obligationIds`
+ * is an array field, and a scan of the delivery log per report grew with every reminder sent).
  */
+export const REMINDER_INDEX = 'reminder_index';
+/** The index of the first version, one document per obligation: folded into REMINDER_INDEX at start. */
 export const OBLIGATION_REMINDERS = 'obligation_reminders';
 
-interface ObligationReminders {
+interface ReminderIndex {
   _id: string;
-  deliveryIds: string[];
+  units?: Record<string, string[]>;
+}
+
+/** Where an obligation's reminders are listed: its document and the key of its unit there. */
+export function reminderIndexOf(obligationId: string): { _id: string; key: string } {
+  const [provinceCode, unitCode, formCode, period] = obligationId.split(':');
+  // Field names must not hold "." or "$": anything outside the unit-code alphabet is escaped.
+  const key = (unitCode ?? '').replace(/[^A-Za-z0-9_-]/g, (c) => `~${c.charCodeAt(0).toString(16)}~`);
+  return { _id: `${provinceCode}:${formCode}:${period}`, key };
 }
 
 /** The delivery log: what is to be sent, what was, and each attempt. */
 @Injectable()
-export class DeliveriesService {
+export class DeliveriesService implements OnApplicationBootstrap {
   /** Names this process in the attempts it makes. */
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   private readonly reminders: Model<Delivery>['collection'];
+  private readonly legacyReminders: Model<Delivery>['collection'];
 
   constructor(
     @InjectModel(Delivery.name) private readonly deliveries: Model<Delivery>,
     @InjectModel(DeliveryAttempt.name) private readonly attempts: Model<DeliveryAttempt>,
   ) {
-    this.reminders = deliveries.db.collection(OBLIGATION_REMINDERS) as never;
+    this.reminders = deliveries.db.collection(REMINDER_INDEX) as never;
+    this.legacyReminders = deliveries.db.collection(OBLIGATION_REMINDERS) as never;
+  }
+
+  /** Moves what the first version's per-obligation index holds into the per-form-period one (once: it empties it). */
+  async onApplicationBootstrap(): Promise<void> {
+    const legacy = (await this.legacyReminders.find({}).toArray()) as unknown as Array<{ _id: string; deliveryIds?: string[] }>;
+    if (legacy.length === 0) return;
+    await this.indexReminders(new Map(legacy.map((l) => [l._id, l.deliveryIds ?? []])));
+    await bulkWriteInChunks(this.legacyReminders as never, legacy.map((l) => ({ deleteOne: { filter: { _id: l._id } } })), { ordered: false });
   }
 
   /** Adds the deliveries not already there (same id: same notice); returns the ids added. */
@@ -56,9 +78,7 @@ export class DeliveriesService {
     const added: string[] = [];
     // Indexed before the insert: a crash between the two leaves an id that cancels nothing, never
     // a reminder its report's arrival cannot find.
-    for (const [obligationId, deliveryIds] of remindersByObligation(items)) {
-      await this.reminders.updateOne({ _id: obligationId as never }, { $addToSet: { deliveryIds: { $each: deliveryIds } } } as never, { upsert: true });
-    }
+    await this.indexReminders(remindersByObligation(items));
     for (const item of items) {
       try {
         await this.deliveries.collection.insertOne({ ...item, _id: item._id as never, state: 'scheduled', attempts: 0, createdAt: now });
@@ -80,13 +100,45 @@ export class DeliveriesService {
 
   /** The report arrived: its reminders still waiting are not sent (a digest decides when it is sent). */
   async cancelRemindersOf(obligationId: string, reason: string, now: Date): Promise<number> {
-    const index = (await this.reminders.findOne({ _id: obligationId as never })) as unknown as ObligationReminders | null;
-    let cancelled = 0;
-    for (const _id of index?.deliveryIds ?? []) {
-      const { modifiedCount } = await this.deliveries.updateOne({ _id, state: 'scheduled' }, { $set: { state: 'cancelled', lastError: reason, finishedAt: now } });
-      cancelled += modifiedCount;
+    return this.cancelRemindersOfMany([obligationId], () => reason, now);
+  }
+
+  /** Reports arrived: their reminders still waiting are cancelled, one index read per form and period. */
+  async cancelRemindersOfMany(obligationIds: readonly string[], reasonOf: (obligationId: string) => string, now: Date): Promise<number> {
+    const wanted = new Map<string, Array<{ obligationId: string; key: string }>>();
+    for (const obligationId of obligationIds) {
+      const { _id, key } = reminderIndexOf(obligationId);
+      wanted.set(_id, [...(wanted.get(_id) ?? []), { obligationId, key }]);
     }
-    return cancelled;
+    const indexes = await mapLimited([...wanted.keys()], 16, (_id) => this.reminders.findOne({ _id: _id as never }) as unknown as Promise<ReminderIndex | null>);
+    const cancellations = indexes.flatMap((index) =>
+      index ? (wanted.get(index._id) ?? []).flatMap(({ obligationId, key }) => (index.units?.[key] ?? []).map((_id) => ({ _id, reason: reasonOf(obligationId) }))) : [],
+    );
+    if (cancellations.length === 0) return 0;
+    const { modifiedCount } = await bulkWriteInChunks(
+      this.deliveries,
+      cancellations.map(({ _id, reason }) => ({ updateOne: { filter: { _id, state: 'scheduled' }, update: { $set: { state: 'cancelled', lastError: reason, finishedAt: now } } } })),
+      { ordered: false },
+    );
+    return modifiedCount;
+  }
+
+  /** Lists reminders under their obligations (indexed before the deliveries are written). */
+  private async indexReminders(byObligation: Map<string, string[]>): Promise<void> {
+    const byIndex = new Map<string, Record<string, string[]>>();
+    for (const [obligationId, deliveryIds] of byObligation) {
+      const { _id, key } = reminderIndexOf(obligationId);
+      const units = byIndex.get(_id) ?? {};
+      units[`units.${key}`] = [...(units[`units.${key}`] ?? []), ...deliveryIds];
+      byIndex.set(_id, units);
+    }
+    await bulkWriteInChunks(
+      this.reminders as never,
+      [...byIndex].map(([_id, units]) => ({
+        updateOne: { filter: { _id }, update: { $addToSet: Object.fromEntries(Object.entries(units).map(([field, ids]) => [field, { $each: ids }])) }, upsert: true },
+      })),
+      { ordered: false },
+    );
   }
 
   due(now: Date, limit: number): Promise<Delivery[]> {

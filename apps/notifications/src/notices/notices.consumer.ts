@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
-import { ExportJob, ReportSubmission, Scorecard } from '@dtp/contracts';
+import { ExportJob, Scorecard } from '@dtp/contracts';
 import { consumedMessage, EnvelopeConsumer } from '@dtp/messaging';
 import { NoticesService } from './notices.service';
 
@@ -10,11 +10,6 @@ export class NoticesConsumer {
     private readonly consumer: EnvelopeConsumer,
     private readonly notices: NoticesService,
   ) {}
-
-  @EventPattern(ReportSubmission.TOPIC)
-  async onSubmission(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.consume(consumedMessage(context, payload), ReportSubmission.Envelope, (event) => this.notices.onSubmission((event as ReportSubmission.Envelope).data));
-  }
 
   @EventPattern(Scorecard.TOPIC)
   async onScorecard(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {

@@ -9,10 +9,12 @@ import { NoticesService } from './notices.service';
 import { Subscription, SubscriptionSchema } from './schemas/subscription.schema';
 import { SubscribersService } from './subscribers.service';
 import { SubscriptionsController } from './subscriptions.controller';
+import { SubmissionsConsumer } from './submissions.consumer';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Subscription.name, schema: SubscriptionSchema }]), CalendarModule, DeliveriesModule, DirectoryModule, RemindersModule],
   controllers: [NoticesConsumer, SubscriptionsController],
-  providers: [NoticesService, SubscribersService],
+  providers: [NoticesService, SubscribersService, SubmissionsConsumer],
+  exports: [SubmissionsConsumer],
 })
 export class NoticesModule {}

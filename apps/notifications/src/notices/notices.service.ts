@@ -38,6 +38,19 @@ export class NoticesService {
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DASHBOARD_URL' | 'EXPORTS_URL'>,
   ) {}
 
+  /**
+   * A batch of submissions (in delivery order): returns and approvals, which the unit is told of,
+   * one by one and first; then every obligation's newest state at once, and the reminders of the
+   * reports that arrived are cancelled.
+   */
+  async onSubmissions(events: readonly ReportSubmission.Payload[]): Promise<void> {
+    for (const s of events) if (s.kind === 'returned' || s.kind === 'approved') await this.onSubmission(s);
+    const applied = await this.calendar.applySubmissions(events);
+    const arrived = new Map(applied.filter((a) => a.status === 'submitted' || a.status === 'approved').map((a) => [a.id, a.submission]));
+    if (arrived.size === 0) return;
+    await this.deliveries.cancelRemindersOfMany([...arrived.keys()], (id) => `report ${arrived.get(id)?.status} (revision ${arrived.get(id)?.revision})`, this.clock.now());
+  }
+
   async onSubmission(s: ReportSubmission.Payload): Promise<void> {
     const now = this.clock.now();
     const { id, status, changed } = await this.calendar.applySubmission(s);

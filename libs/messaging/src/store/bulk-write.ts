@@ -52,6 +52,28 @@ export async function bulkWriteInChunks(collection: BulkWriter, ops: readonly un
   return total;
 }
 
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Conditional upserts (a filter on `_id` and on what is stored, e.g. an older revision), at most
+ * BULK_CHUNK per command and unordered: no read first. Where a document exists that the condition
+ * excludes, the upsert's insert collides on `_id`; those operations are the stale ones, and their
+ * indexes are returned. Any other failure is thrown.
+ */
+export async function conditionalUpserts(collection: BulkWriter, ops: readonly unknown[]): Promise<Set<number>> {
+  const stale = new Set<number>();
+  for (let start = 0; start < ops.length; start += BULK_CHUNK) {
+    try {
+      await collection.bulkWrite(ops.slice(start, start + BULK_CHUNK) as never, { ordered: false });
+    } catch (error) {
+      const failed = (error as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors;
+      if (!failed || failed.some((w) => w.code !== DUPLICATE_KEY)) throw error;
+      for (const w of failed) stale.add(start + w.index);
+    }
+  }
+  return stale;
+}
+
 /**
  * Runs `task` over `items` with at most `limit` at once; results in the items' order. For reads by
  * `_id`, one each, where `_id: {$in: …}` would make FerretDB read the whole collection.
