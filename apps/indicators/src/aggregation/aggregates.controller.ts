@@ -1,9 +1,10 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
-import { aggregateValue, formatPeriodId, periodsBetween } from '@dtp/domain';
+import { formatPeriodId, periodsBetween } from '@dtp/domain';
 import { AggregateViewDto } from './aggregate-view.dto';
 import { AggregationService } from './aggregation.service';
+import { AggregateValues } from './aggregate-values.service';
 import { Aggregate } from './schemas/aggregate.schema';
 import { FastReads } from '../read-models/fast-reads';
 import { ViewCache } from '../read-models/view-cache';
@@ -19,6 +20,7 @@ export class AggregatesController {
     private readonly aggregation: AggregationService,
     private readonly views: ViewCache,
     private readonly hierarchy: HierarchyService,
+    private readonly values: AggregateValues,
     fastReads: FastReads,
   ) {
     fastReads.register({ controller: AggregatesController, handler: 'series', query: ['from', 'to'], viewOf: ({ unitCode = '', indicatorCode = '' }, q) => (q['from'] && q['to'] ? { provinceCode: this.hierarchy.provinceOf(unitCode), key: seriesKey(unitCode, indicatorCode, q['from'], q['to']) } : undefined) });
@@ -50,10 +52,9 @@ export class AggregatesController {
     if (periods.length > MAX_SERIES) throw refusal(400, 'validation', `at most ${MAX_SERIES} periods at once`, `tối đa ${MAX_SERIES} kỳ một lần`, [{ field: 'to', message: `at most ${MAX_SERIES} periods`, messageVi: `tối đa ${MAX_SERIES} kỳ` }]);
     const view = await this.views.get(this.hierarchy.provinceOf(unitCode), seriesKey(unitCode, indicatorCode, from, to), async () => {
       const found = await this.aggregation.ofUnit(unitCode, periods);
-      return periods.map((period) => {
-        const a = found.get(period)?.get(indicatorCode);
-        return { period, value: a ? aggregateValue(a.totals, a.kind) : null, reportingUnits: a?.totals.reporting ?? 0 };
-      });
+      const points = periods.map((period) => ({ period, aggregate: found.get(period)?.get(indicatorCode) }));
+      const valueOf = await this.values.valuerFor(points.flatMap((p) => (p.aggregate ? [p.aggregate] : [])));
+      return points.map(({ period, aggregate: a }) => ({ period, value: a ? valueOf(a) : null, reportingUnits: a?.totals.reporting ?? 0 }));
     });
     return withSerialisedEtag(request, reply, view);
   }
@@ -64,20 +65,20 @@ export class AggregatesController {
   async get(@Param('unitCode') unitCode: string, @Param('indicatorCode') indicatorCode: string, @Param('period') period: string, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike): Promise<string | undefined> {
     const view = await this.views.get(this.hierarchy.provinceOf(unitCode), aggregateKey(unitCode, indicatorCode, period), async () => {
       const aggregate = await this.aggregation.get(unitCode, indicatorCode, period);
-      return aggregate ? viewOf(aggregate) : null;
+      return aggregate ? viewOf(aggregate, await this.values.valueOf(aggregate)) : null;
     });
     if (view.json === 'null') throw new NotFoundException(`no data for ${indicatorCode} at ${unitCode} in ${period}`);
     return withSerialisedEtag(request, reply, view);
   }
 }
 
-function viewOf(aggregate: Aggregate): AggregateViewDto {
+function viewOf(aggregate: Aggregate, value: number | null): AggregateViewDto {
   return {
     unitCode: aggregate.unitCode,
     indicatorCode: aggregate.indicatorCode,
     period: aggregate.period,
     kind: aggregate.kind,
-    value: aggregateValue(aggregate.totals, aggregate.kind),
+    value,
     reportingUnits: aggregate.totals.reporting,
     totals: { ...aggregate.totals },
     updatedAt: aggregate.updatedAt,

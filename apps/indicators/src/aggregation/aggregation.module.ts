@@ -14,12 +14,15 @@ import { FoldNotices, FoldNoticesSchema } from './schemas/fold-notices.schema';
 import { FoldIndex, FoldIndexSchema } from './schemas/fold-index.schema';
 import { SubmissionConsumer } from './submission.consumer';
 import { FoldCache } from './fold-cache';
+import { AggregateValues } from './aggregate-values.service';
+import { CatalogModule } from '../catalog/catalog.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { UnitsModule } from '../units/units.module';
 
 @Module({
   imports: [
     UnitsModule,
+    CatalogModule,
     ProgrammesModule,
     ReadModelsModule,
     MongooseModule.forFeature([
@@ -32,7 +35,7 @@ import { UnitsModule } from '../units/units.module';
     ]),
   ],
   controllers: [AggregatesController],
-  providers: [SubmissionConsumer, AggregationService, FoldNoticesRelay, AppliedOutboxRelay, RebuildService, { provide: FoldCache, useFactory: () => new FoldCache() }],
-  exports: [RebuildService, AggregationService, SubmissionConsumer, ReadModelsModule],
+  providers: [SubmissionConsumer, AggregationService, FoldNoticesRelay, AppliedOutboxRelay, RebuildService, AggregateValues, { provide: FoldCache, useFactory: () => new FoldCache() }],
+  exports: [RebuildService, AggregationService, AggregateValues, SubmissionConsumer, ReadModelsModule],
 })
 export class AggregationModule {}

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission, Scorecard } from '@dtp/contracts';
-import { aggregateValue, targetStatus } from '@dtp/domain';
+import { targetStatus } from '@dtp/domain';
 import { bulkWriteInChunks, DocumentLocks, mapLimited, outboxAppend } from '@dtp/messaging';
 import { AnyBulkWriteOperation, Model } from 'mongoose';
 import { FoldNoticesRelay } from './fold-notices.relay';
-import { AppliedState, emptyUnitPeriod, foldSubmissions, statesAlsoTouched, statesTouchedBy, unitPeriodIdOf, UnitPeriodState } from './fold';
+import { AppliedState, emptyUnitPeriod, foldSubmissions, HeldBefore, statesAlsoTouched, statesTouchedBy, unitPeriodIdOf, UnitPeriodState } from './fold';
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { CachedApplied, CachedState, FoldCache } from './fold-cache';
+import { AggregateValues } from './aggregate-values.service';
 import { countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
@@ -51,6 +52,7 @@ export class AggregationService {
     private readonly programmes: ProgrammesService,
     private readonly generations: FoldGenerations,
     private readonly cache: FoldCache,
+    private readonly values: AggregateValues,
   ) {}
 
   applySubmission(event: ReportSubmission.Envelope): Promise<void> {
@@ -99,12 +101,17 @@ export class AggregationService {
     const now = new Date();
     const entries: JournalEntry[] = [];
     const notices: Scorecard.Envelope[] = [];
-    for (const [_id, { state, before: valuesBefore, lastSubmissionId }] of outcome.changed) {
+    const held = (state: UnitPeriodState, indicatorCode: string, a: HeldBefore) => ({ provinceCode, unitCode: state.unitCode, indicatorCode, period: state.period, kind: a.kind, totals: a.totals });
+    const valueOf = await this.values.valuerFor(
+      [...outcome.changed.values()].flatMap(({ state, before: heldBefore }) => [...heldBefore.keys()].flatMap((code) => (state.indicators[code] ? [held(state, code, state.indicators[code])] : []))),
+    );
+    for (const [_id, { state, before: heldBefore, lastSubmissionId }] of outcome.changed) {
       const correlationId = correlationOf.get(lastSubmissionId) ?? lastSubmissionId;
-      for (const [indicatorCode, valueBefore] of valuesBefore) {
+      for (const [indicatorCode, was] of heldBefore) {
         const aggregate = state.indicators[indicatorCode];
         if (!aggregate) continue;
-        const value = aggregateValue(aggregate.totals, aggregate.kind);
+        const value = valueOf(held(state, indicatorCode, aggregate));
+        const valueBefore = was ? valueOf(held(state, indicatorCode, was)) : null;
         const where = { provinceCode, unitCode: state.unitCode, indicatorCode, period: state.period };
         // A unit's aggregate of nothing but its own report is that report, already announced on
         // reports.submission.v1: only aggregates that fold (or folded) other units' reports are

@@ -3,7 +3,6 @@ import {
   addTotals,
   AggregateTotals,
   AggregationKind,
-  aggregateValue,
   ContributedValue,
   contributionDelta,
   EMPTY_TOTALS,
@@ -66,9 +65,15 @@ export interface AppliedState {
 /** Where a unit's report counts: the unit and its ancestors on a date (HierarchyService.targetsOf). */
 export type TargetsOf = (unitCode: string, provinceCode: string, on: LocalDate) => string[];
 
+/** An indicator's aggregate as it stood before a batch. */
+export interface HeldBefore {
+  kind: AggregationKind;
+  totals: AggregateTotals;
+}
+
 export interface FoldOutcome {
-  /** The states written, by id, with the indicators the fold changed and their values before it. */
-  changed: Map<string, { state: UnitPeriodState; before: Map<string, number | null>; lastSubmissionId: string }>;
+  /** The states written, by id, with the indicators the fold changed and what they held before it (null: nothing). */
+  changed: Map<string, { state: UnitPeriodState; before: Map<string, HeldBefore | null>; lastSubmissionId: string }>;
   /** The submissions whose newer revision was applied: their new applied state. */
   applied: Map<string, ReportSubmission.Payload>;
   /** Submissions newly known to be late. */
@@ -158,8 +163,8 @@ export function foldSubmissions(
         const delta = contributionDelta(before.has(unitCode) ? counted : undefined, targets.includes(unitCode) ? change.next : undefined);
         const state = stateOf(unitCode);
         const current = state.indicators[change.indicatorCode];
-        const record = outcome.changed.get(state._id) ?? { state, before: new Map<string, number | null>(), lastSubmissionId: s.submissionId };
-        if (!record.before.has(change.indicatorCode)) record.before.set(change.indicatorCode, current ? aggregateValue(current.totals, current.kind) : null);
+        const record = outcome.changed.get(state._id) ?? { state, before: new Map<string, HeldBefore | null>(), lastSubmissionId: s.submissionId };
+        if (!record.before.has(change.indicatorCode)) record.before.set(change.indicatorCode, current ? { kind: current.kind, totals: current.totals } : null);
         record.lastSubmissionId = s.submissionId;
         outcome.changed.set(state._id, record);
         const kept = unitCode === s.unitCode ? own : current?.own;

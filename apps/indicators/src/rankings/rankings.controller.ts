@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { aggregateValue, parsePeriodId, rankUnits } from '@dtp/domain';
+import { parsePeriodId, rankUnits } from '@dtp/domain';
 import { ApiProblemResponses, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
 import { FastReads } from '../read-models/fast-reads';
 import { ViewCache } from '../read-models/view-cache';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { AggregateValues } from '../aggregation/aggregate-values.service';
 import { IndicatorCatalogService } from '../catalog/indicator-catalog.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { RankingQueryDto } from './ranking-query.dto';
@@ -18,6 +19,7 @@ export class RankingsController {
     private readonly hierarchy: HierarchyService,
     private readonly catalog: IndicatorCatalogService,
     private readonly views: ViewCache,
+    private readonly values: AggregateValues,
     fastReads: FastReads,
   ) {
     fastReads.register({ controller: RankingsController, handler: 'rank', query: ['direction', 'level', 'page', 'pageSize'], viewOf: ({ provinceCode = '', indicatorCode = '', period = '' }, q) => ({ provinceCode, key: rankingKey(provinceCode, indicatorCode, period, q) }) });
@@ -49,7 +51,8 @@ export class RankingsController {
     const all = await this.aggregation.unitsOf(provinceCode, indicatorCode, period);
     const level = query.level;
     const units = level ? all.filter((a) => this.hierarchy.levelOf(a.unitCode) === level) : all;
-    const ranked = rankUnits(units.map((a) => ({ unitId: a.unitCode, value: aggregateValue(a.totals, a.kind) })), direction);
+    const valueOf = await this.values.valuerFor(units);
+    const ranked = rankUnits(units.map((a) => ({ unitId: a.unitCode, value: valueOf(a) })), direction);
     const items = ranked.slice((page - 1) * pageSize, page * pageSize).map((r) => ({ unitCode: r.unitId, value: r.value, rank: r.rank }));
     return { provinceCode, indicatorCode, period, direction, total: ranked.length, page, pageSize, items };
   }

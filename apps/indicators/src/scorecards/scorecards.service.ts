@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { aggregateValue, buildScorecard, describeCounts, formatPeriodId, lastPeriods, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
+import { buildScorecard, describeCounts, formatPeriodId, lastPeriods, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { AggregateValues } from '../aggregation/aggregate-values.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { ScorecardViewDto } from './scorecard-view.dto';
 
@@ -16,6 +17,7 @@ export class ScorecardsService {
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly aggregation: AggregationService,
+    private readonly values: AggregateValues,
   ) {}
 
   async scorecard(provinceCode: string, programmeCode: string, unitCode: string, periodId: string, pillar?: string): Promise<ScorecardViewDto> {
@@ -27,9 +29,10 @@ export class ScorecardsService {
     const trend = period.type === 'range' ? [periodId] : lastPeriods(period, TREND_PERIODS).map(formatPeriodId);
     const previous = period.type === 'range' ? undefined : formatPeriodId(previousPeriod(period));
     const found = await this.aggregation.ofUnit(unitCode, previous ? [...trend, previous] : trend);
+    const valueOf = await this.values.valuerFor([...found.values()].flatMap((byIndicator) => [...byIndicator.values()]));
     const actual = (indicatorCode: string, p: string) => {
       const a = found.get(p)?.get(indicatorCode);
-      return a ? aggregateValue(a.totals, a.kind) : null;
+      return a ? valueOf(a) : null;
     };
 
     const card = buildScorecard({

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { HierarchyError, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
+import { HierarchyError, IndicatorDefinition, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, reportingUnitsUnder, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
 import { Catalog } from '@dtp/contracts';
 import { bulkWriteInChunks, outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
@@ -71,6 +71,18 @@ export class HierarchyService implements OnApplicationBootstrap {
     if (unit.level === 'province') return unit.id;
     const on = unit.validFrom ?? unit.validTo ?? '2000-01-01';
     return this.hierarchy.ancestorsOn(unitCode, on).find((a) => a.level === 'province')?.id;
+  }
+
+  /**
+   * How many units' reports make up a unit's value of an indicator on a date: the finest units
+   * under it that report the indicator, or 1 when it reports the indicator itself and nobody under
+   * it does (0 for a unit the hierarchy does not know).
+   */
+  reportersExpected(def: Pick<IndicatorDefinition, 'reportedBy'>, unitCode: string, on: LocalDate): number {
+    if (!this.hierarchy.has(unitCode)) return 0;
+    const under = reportingUnitsUnder(this.hierarchy, def, unitCode, on);
+    if (under.length > 0) return under.length;
+    return def.reportedBy.includes(this.hierarchy.get(unitCode).level) ? 1 : 0;
   }
 
   /** A unit's level, or undefined for a unit the hierarchy does not know. */

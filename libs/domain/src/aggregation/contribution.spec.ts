@@ -7,6 +7,7 @@ import {
   contributionDelta,
   EMPTY_TOTALS,
   kindOfValue,
+  milestoneValue,
   supersedes,
   totalsFromContributions,
 } from './contribution';
@@ -113,6 +114,35 @@ describe('folding unit contributions into aggregates', () => {
       fc.property(value, fc.integer({ min: 1, max: 100 }), (v, revision) => {
         const applied: Contribution = { ...v, revision };
         expect(supersedes(revision, applied)).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('a milestone under its rule (milestoneAggregation)', () => {
+  // 7 of 11 districts done, all reported (the provincial review's case).
+  const sevenOfEleven = totalsFromContributions([...Array(7).fill({ done: true }), ...Array(4).fill({ done: false })]);
+
+  it('"all" is not done while 4 of 11 districts are not, "any" is done, "count" counts 7', () => {
+    expect(milestoneValue(sevenOfEleven, 'all', 11)).toBe(0);
+    expect(milestoneValue(sevenOfEleven, 'any', 11)).toBe(1);
+    expect(milestoneValue(sevenOfEleven, 'count', 11)).toBe(7);
+  });
+
+  it('"all" counts a missing report as not done', () => {
+    expect(milestoneValue(totalsFromContributions(Array(10).fill({ done: true })), 'all', 11)).toBe(0);
+    expect(milestoneValue(totalsFromContributions(Array(11).fill({ done: true })), 'all', 11)).toBe(1);
+    expect(milestoneValue(EMPTY_TOTALS, 'all', 11)).toBeNull();
+  });
+
+  it('equals the rule applied to the expected units one by one, for any reports and missing ones', () => {
+    const report = fc.option(fc.boolean(), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(report, { minLength: 1, maxLength: 30 }), fc.constantFrom('all' as const, 'any' as const, 'count' as const), (expected, rule) => {
+        const reports = expected.filter((r): r is boolean => r !== undefined);
+        const totals = totalsFromContributions(reports.map((done) => ({ done })));
+        const want = reports.length === 0 ? null : rule === 'count' ? reports.filter(Boolean).length : rule === 'any' ? Number(reports.some(Boolean)) : Number(expected.every((r) => r === true));
+        expect(milestoneValue(totals, rule, expected.length)).toBe(want);
       }),
     );
   });

@@ -1,3 +1,5 @@
+import type { MilestoneAggregation } from '../indicators/indicator';
+
 /**
  * One unit's contribution to an aggregate: the value of the latest applied revision of its
  * report. Aggregates are kept as running totals, so a new revision is folded in as the
@@ -86,9 +88,10 @@ export function kindOfValue(v: ContributedValue): AggregationKind {
 }
 
 /**
- * The value an aggregate shows: for a ratio the quotient of the summed parts (never an average of
- * percentages), for a milestone the number of units done, otherwise the sum. `null` when nothing
- * was reported or a ratio's denominator is zero.
+ * The value an aggregate's totals show by themselves: for a ratio the quotient of the summed parts
+ * (never an average of percentages), for a milestone the number of units done (its `count` rule;
+ * `all` and `any` need the indicator's rule: milestoneValue), otherwise the sum. `null` when
+ * nothing was reported or a ratio's denominator is zero.
  */
 export function aggregateValue(totals: AggregateTotals, kind: AggregationKind): number | null {
   if (totals.reporting === 0) return null;
@@ -99,5 +102,24 @@ export function aggregateValue(totals: AggregateTotals, kind: AggregationKind): 
       return totals.done;
     case 'sum':
       return totals.sum;
+  }
+}
+
+/**
+ * A milestone's value under the indicator's rule (`milestoneAggregation`): `count` the units done;
+ * `any` 1 when one is done; `all` 1 only when every unit expected to report did, and done, since a
+ * missing report counts as not done. `expectedUnits` is how many units' reports make up the value
+ * (1 for a unit's own); the totals must hold reports of those units only, which the fold ensures
+ * by refusing reports of units outside their validity. `null` when nothing was reported.
+ */
+export function milestoneValue(totals: AggregateTotals, rule: MilestoneAggregation, expectedUnits: number): number | null {
+  if (totals.reporting === 0) return null;
+  switch (rule) {
+    case 'count':
+      return totals.done;
+    case 'any':
+      return totals.done > 0 ? 1 : 0;
+    case 'all':
+      return totals.done === totals.reporting && totals.reporting >= expectedUnits ? 1 : 0;
   }
 }

@@ -8,7 +8,7 @@ import { IndicatorDefinition } from './indicator';
  * and report the indicator, keeping only the finest of them, so a district's own figure is not
  * added to its communes' (sum of parts, never parts plus their total).
  */
-export function reportingUnitsUnder(hierarchy: OrgUnitHierarchy, def: IndicatorDefinition, ancestorId: string, on: LocalDate): string[] {
+export function reportingUnitsUnder(hierarchy: OrgUnitHierarchy, def: Pick<IndicatorDefinition, 'reportedBy'>, ancestorId: string, on: LocalDate): string[] {
   const candidates = hierarchy.descendantsOn(ancestorId, on).filter((u) => def.reportedBy.includes(u.level));
   const ids = new Set(candidates.map((u) => u.id));
   return candidates.filter((u) => !hierarchy.descendantsOn(u.id, on).some((d) => ids.has(d.id))).map((u) => u.id);

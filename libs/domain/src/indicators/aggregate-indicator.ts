@@ -1,4 +1,4 @@
-import { totalsFromContributions } from '../aggregation/contribution';
+import { milestoneValue, totalsFromContributions } from '../aggregation/contribution';
 import { IndicatorDefinition, IndicatorValue } from './indicator';
 
 export interface UnitValue {
@@ -31,11 +31,9 @@ export function aggregateIndicator(def: IndicatorDefinition, values: UnitValue[]
     case 'index':
       return { ...base, value: null, derivable: false };
     case 'milestone': {
-      const done = counted.filter((v) => 'done' in v.value && v.value.done).length;
-      const rule = def.milestoneAggregation ?? 'count';
       // Missing reports count as not done: "all" means all expected units, not all who answered.
-      const value = rule === 'count' ? done : rule === 'all' ? Number(done === expected.size && expected.size > 0) : Number(done > 0);
-      return { ...base, value: base.reported === 0 ? null : value, derivable: true };
+      const totals = totalsFromContributions(counted.map((c) => ('done' in c.value ? { done: c.value.done } : {})));
+      return { ...base, value: milestoneValue(totals, def.milestoneAggregation ?? 'count', expected.size), derivable: true };
     }
     case 'count':
     case 'ratio': {
