@@ -22,5 +22,6 @@ export * from './targets/ranking';
 export * from './targets/status-labels';
 export * from './reporting/reporting-rates';
 export * from './numbers/vi-number';
+export * from './numbers/indicator-display';
 export * from './indicators/aggregate-in-hierarchy';
 export * from './submissions/submission-lifecycle';

@@ -91,5 +91,3 @@ export interface ExportJob {
   reasonVi?: string;
 }
 
-/** Ratios are shown as percentages, everything else as it is. */
-export const isRatio = (indicator: IndicatorDefinition | undefined): boolean => indicator?.kind === 'ratio' || indicator?.kind === 'province-percentage';

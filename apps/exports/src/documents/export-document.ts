@@ -18,7 +18,21 @@ export interface Column {
 }
 
 /** A status cell holds the machine value; writers show its label and colour. */
-export type Cell = string | number | boolean | null | TargetStatus;
+export type PlainCell = string | number | boolean | null | TargetStatus;
+
+/** A number whose format is its row's (an indicator's kind), not its column's: a count in a column of ratios. */
+export interface NumberCell {
+  number: number | null;
+  kind: 'integer' | 'decimal';
+}
+
+export type Cell = PlainCell | NumberCell;
+
+/** What a cell holds and how to show it: its own kind for a NumberCell, the column's otherwise. */
+export function cellContent(column: Column, cell: Cell): { kind: CellKind; value: PlainCell } {
+  if (cell !== null && typeof cell === 'object') return { kind: cell.kind, value: cell.number };
+  return { kind: column.kind, value: cell };
+}
 
 export interface Table {
   columns: Column[];

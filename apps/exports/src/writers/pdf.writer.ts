@@ -3,7 +3,7 @@ import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import { displayCell, isStatus, STATUS_COLOURS } from '../documents/cell-display';
-import { Cell, Column, ExportDocument } from '../documents/export-document';
+import { Cell, cellContent, Column, ExportDocument } from '../documents/export-document';
 import { finished, FormatWriter } from './format-writer';
 import { PdfFonts } from './pdf-fonts';
 
@@ -85,7 +85,10 @@ class PdfTable {
   }
 
   row(values: Cell[]): void {
-    const texts = values.map((v, i) => displayCell(this.columns[i].kind, v));
+    const texts = values.map((v, i) => {
+      const { kind, value } = cellContent(this.columns[i], v);
+      return displayCell(kind, value);
+    });
     const height = this.heightOf(texts, 'body');
     if (this.pdf.y + height > this.pdf.page.height - MARGIN) {
       this.pdf.addPage();

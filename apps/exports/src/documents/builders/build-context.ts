@@ -1,4 +1,5 @@
-import { Letterhead } from '../export-document';
+import { displayedValue, ValueDisplay, valueDisplayOf } from '@dtp/domain';
+import { Letterhead, NumberCell } from '../export-document';
 import { ExportRequest } from '../export-request';
 import { IndicatorView, UnitView } from '../../sources/indicators.client';
 
@@ -30,17 +31,16 @@ export function unitName(context: BuildContext, unitCode: string): string {
   return context.units.get(unitCode)?.name ?? unitCode;
 }
 
-const PERCENT_KINDS = new Set(['ratio', 'province-percentage']);
-
 /**
- * Values as people read them in a table: ratios as percentages (0.8603 → 86.03 with "%"), other
- * kinds as they are, with the catalog's unit of measure.
+ * Values as people read them, by the indicator's kind (libs/domain valueDisplayOf, the rule the
+ * dashboard follows too): a ratio as a percentage (0.8603 → 86.03 "%"), a province-level
+ * percentage as entered (12.52 "%"), counts, ranks and milestones as whole numbers.
  */
-export function scaleOf(context: BuildContext, indicatorCode: string): { factor: number; unit: string } {
-  const indicator = context.indicators.get(indicatorCode);
-  if (indicator && PERCENT_KINDS.has(indicator.kind)) return { factor: 100, unit: '%' };
-  return { factor: 1, unit: indicator?.unitOfMeasure ?? '' };
+export function displayOf(context: BuildContext, indicatorCode: string): ValueDisplay {
+  return valueDisplayOf(context.indicators.get(indicatorCode) as Parameters<typeof valueDisplayOf>[0]);
 }
 
-export const scaled = (value: number | null | undefined, factor: number): number | null =>
-  value === null || value === undefined ? null : Math.round(value * factor * 1e6) / 1e6;
+/** A value of an indicator as a cell: scaled, and formatted as a whole number where the kind is one. */
+export function valueCell(value: number | null | undefined, display: ValueDisplay): NumberCell {
+  return { number: displayedValue(value, display), kind: display.decimals === 0 ? 'integer' : 'decimal' };
+}

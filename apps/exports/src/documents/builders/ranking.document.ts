@@ -1,7 +1,7 @@
 import { periodLabel } from '@dtp/domain';
 import { Column, ExportDocument, ExportFailure, fromArray } from '../export-document';
 import { RankingPage } from '../../sources/indicators.client';
-import { BuildContext, letterheadOf, scaled, scaleOf, unitName } from './build-context';
+import { BuildContext, displayOf, letterheadOf, unitName, valueCell } from './build-context';
 
 export const RANKING_COLUMNS: Column[] = [
   { key: 'rank', header: 'Thứ hạng', kind: 'integer', width: 9 },
@@ -23,7 +23,7 @@ export function rankingDocument(ranking: RankingPage, context: BuildContext): Ex
   if (ranking.items.every((i) => i.value === null)) {
     throw new ExportFailure(`no unit has a value of ${ranking.indicatorCode} for ${ranking.period}`, `chưa đơn vị nào có số liệu ${ranking.indicatorCode} cho ${periodLabel(ranking.period, 'vi')}`);
   }
-  const { factor, unit } = scaleOf(context, ranking.indicatorCode);
+  const display = displayOf(context, ranking.indicatorCode);
   const indicatorName = context.indicators.get(ranking.indicatorCode)?.nameVi ?? ranking.indicatorCode;
   const period = periodLabel(ranking.period, 'vi');
   return {
@@ -38,7 +38,7 @@ export function rankingDocument(ranking: RankingPage, context: BuildContext): Ex
         {
           name: 'Xếp hạng',
           title: 'Xếp hạng các đơn vị',
-          rows: () => fromArray(ranking.items.map((i) => [i.rank, i.unitCode, unitName(context, i.unitCode), levelName(context.units.get(i.unitCode)?.level), scaled(i.value, factor), unit])),
+          rows: () => fromArray(ranking.items.map((i) => [i.rank, i.unitCode, unitName(context, i.unitCode), levelName(context.units.get(i.unitCode)?.level), valueCell(i.value, display), display.unit])),
         },
       ],
     },

@@ -28,6 +28,8 @@ const context: BuildContext = {
   indicators: new Map([
     ['DOSSIERS', { code: 'DOSSIERS', nameVi: 'Tỷ lệ hồ sơ số hóa', unitOfMeasure: '%', kind: 'ratio' }],
     ['VILLAGES', { code: 'VILLAGES', nameVi: 'Thôn chưa có sóng', unitOfMeasure: 'thôn', kind: 'count' }],
+    ['ECONOMY', { code: 'ECONOMY', nameVi: 'Tỷ trọng kinh tế số trong GRDP', unitOfMeasure: '%', kind: 'province-percentage' }],
+    ['DTI_RANK', { code: 'DTI_RANK', nameVi: 'Xếp hạng DTI', unitOfMeasure: 'hạng', kind: 'rank' }],
   ]),
 };
 
@@ -49,11 +51,28 @@ describe('scorecardDocument', () => {
       ['Chính quyền số', '1. Chính quyền số (1/1)'],
       ['Xã hội số', '2. Xã hội số (0/1)'],
     ]);
-    expect(await collect(document.details.groups[0].rows())).toEqual([['Chính quyền số', 'DOSSIERS', 'Tỷ lệ hồ sơ số hóa', '%', 'Tối thiểu', 80, 86.03, 6.03, 'achieved', null, 2.1]]);
-    expect(await collect(document.details.groups[1].rows())).toEqual([['Xã hội số', 'VILLAGES', 'Thôn chưa có sóng', 'thôn', 'Tối đa', 10, 13, -3, 'not-achieved', 'Có nguy cơ không đạt', null]]);
+    const decimal = (number: number | null) => ({ number, kind: 'decimal' });
+    const integer = (number: number | null) => ({ number, kind: 'integer' });
+    expect(await collect(document.details.groups[0].rows())).toEqual([['Chính quyền số', 'DOSSIERS', 'Tỷ lệ hồ sơ số hóa', '%', 'Tối thiểu', decimal(80), decimal(86.03), decimal(6.03), 'achieved', null, decimal(2.1)]]);
+    expect(await collect(document.details.groups[1].rows())).toEqual([['Xã hội số', 'VILLAGES', 'Thôn chưa có sóng', 'thôn', 'Tối đa', integer(10), integer(13), integer(-3), 'not-achieved', 'Có nguy cơ không đạt', integer(null)]]);
     expect(document.summary!.rows.at(-1)).toEqual(['Tổng cộng', 1, 1, 0, 0, 2, '1/2']);
     expect(document.letterhead).toMatchObject({ agencyParent: 'UBND TỈNH LẠNG SƠN', place: 'Lạng Sơn', date: '2026-02-05' });
     expect(document.fileName).toBe('Bảng điểm Nghị quyết 49-NQ/TU năm 2025 – Lạng Sơn');
+  });
+
+  it('prints a province-level percentage as entered, not times 100, and ranks as whole numbers (the review\'s 1.252 against 2.000)', async () => {
+    const document = scorecardDocument(
+      view([
+        { indicatorCode: 'ECONOMY', pillar: 'gov', target: 20, comparison: 'at-least', actual: 12.52, status: 'not-achieved', gap: -7.48, trend: [] } as never,
+        { indicatorCode: 'DTI_RANK', pillar: 'gov', target: 10, comparison: 'at-most', actual: 6, status: 'achieved', gap: 4, trend: [] } as never,
+      ]),
+      context,
+    );
+    const rows = (await collect(document.details.groups[0].rows())) as unknown[][];
+    expect(rows.map((r) => r.slice(3, 8))).toEqual([
+      ['%', 'Tối thiểu', { number: 20, kind: 'decimal' }, { number: 12.52, kind: 'decimal' }, { number: -7.48, kind: 'decimal' }],
+      ['', 'Tối đa', { number: 10, kind: 'integer' }, { number: 6, kind: 'integer' }, { number: 4, kind: 'integer' }],
+    ]);
   });
 
   it('refuses a period with no reported figure, or a programme with no target, in both languages', () => {

@@ -1,7 +1,7 @@
 import { comparisonLabel, periodLabel, progressLabel } from '@dtp/domain';
 import { Cell, Column, ExportDocument, ExportFailure, fromArray } from '../export-document';
 import { ScorecardView } from '../../sources/indicators.client';
-import { BuildContext, letterheadOf, scaled, scaleOf, unitName } from './build-context';
+import { BuildContext, displayOf, letterheadOf, unitName, valueCell } from './build-context';
 
 export const SCORECARD_COLUMNS: Column[] = [
   { key: 'pillar', header: 'Trụ cột', kind: 'text', width: 18 },
@@ -36,19 +36,19 @@ export function scorecardDocument(view: ScorecardView, context: BuildContext): E
   const place = unitName(context, view.unitCode);
   const pillarName = new Map(view.pillars.map((p) => [p.pillar, p.nameVi]));
   const rowOf = (t: ScorecardView['targets'][number]): Cell[] => {
-    const { factor, unit } = scaleOf(context, t.indicatorCode);
+    const display = displayOf(context, t.indicatorCode);
     return [
       pillarName.get(t.pillar) ?? t.pillar,
       t.indicatorCode,
       context.indicators.get(t.indicatorCode)?.nameVi ?? t.indicatorCode,
-      t.comparison === 'done' ? '' : unit,
+      t.comparison === 'done' ? '' : display.unit,
       comparisonLabel(t.comparison, 'vi'),
-      scaled(t.target, factor),
-      scaled(t.actual, factor),
-      scaled(t.gap, factor),
+      valueCell(t.target, display),
+      valueCell(t.actual, display),
+      valueCell(t.gap, display),
       t.status,
       t.progress ? progressLabel(t.progress, 'vi') : null,
-      scaled(t.change, factor),
+      valueCell(t.change, display),
     ];
   };
   const period = periodLabel(view.period, 'vi');
