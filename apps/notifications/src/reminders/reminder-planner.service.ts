@@ -15,6 +15,7 @@ import {
   vietnamInstant,
   WorkingCalendar,
   WorkingHours,
+  workingDaysStated,
 } from '@dtp/domain';
 import { Model } from 'mongoose';
 import { CalendarService } from '../calendar/calendar.service';
@@ -101,7 +102,9 @@ export class ReminderPlanner {
       const rule = ruleOf(obligation);
       const sendAt = this.sendTimeOf(rule, now, today);
       const recipient = await this.recipientOf(obligation, marker.kind, rule);
-      const variables = { ...(await this.obligationVariables(obligation)), workingDays: Math.abs(marker.offset), recipientName: recipient.name };
+      // The delay as it stands on the day the reminder goes out, not the rule's offset (a reminder caught up late).
+      const workingDays = workingDaysStated(marker.kind, obligation.deadline as string, vietnamDateOf(sendAt), this.working);
+      const variables = { ...(await this.obligationVariables(obligation)), workingDays, recipientName: recipient.name };
       const base = { provinceCode: obligation.provinceCode, unitCode: obligation.unitCode, formCode: obligation.formCode, period: obligation.period, obligationIds: [obligation._id], notice: NOTICE_OF[marker.kind], variables, sendAt };
       const items: NewDelivery[] = [{ ...base, _id: `${marker._id}:inbox`, channel: 'inbox', recipient: `${recipient.inbox.kind}:${recipient.inbox.provinceCode}:${recipient.inbox.id}`, inboxOwner: recipient.inbox }];
       const contact = recipient.contact;

@@ -141,15 +141,16 @@ describe('reminders on the real infrastructure with a controlled clock', () => {
     expect((await deliveries(`&unit=${BINH_GIA.code}&state=cancelled`)).map((d) => d.lastError)).toEqual(['report submitted (revision 1)', 'report submitted (revision 1)']);
   });
 
-  it('sends nothing in quiet hours: planned after 17:00, the overdue reminder waits for 07:30 the next working day', async () => {
+  it('sends nothing in quiet hours: planned after 17:00, the overdue reminder waits for 07:30 the next working day and states the delay of that day', async () => {
     // Tuesday 24/6 is 2 working days after the deadline; the planner first runs at 18:00.
     await at('2025-06-24 18:00');
     await at('2025-06-25 07:29');
     expect(mailsTo(TRANG_DINH.email)).toHaveLength(2);
     await at('2025-06-25 07:30');
     const overdue = mailsTo(TRANG_DINH.email)[2];
-    expect(overdue?.subject).toContain('[Quá hạn 2 ngày]');
-    expect(overdue?.text).toContain('đã quá hạn 2 ngày làm việc (hạn nộp ngày 20/06/2025)');
+    // The rule's "2 working days after" was planned on 24/6; on 25/6 the report is 3 working days late.
+    expect(overdue?.subject).toContain('[Quá hạn 3 ngày làm việc]');
+    expect(overdue?.text).toContain('đã quá hạn 3 ngày làm việc (hạn nộp ngày 20/06/2025)');
   });
 
   it('escalates an overdue unit to the standing agency once', async () => {

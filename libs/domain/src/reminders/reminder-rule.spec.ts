@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isWorkingDay, MONDAY_TO_FRIDAY, workingCalendar, workingDaysAfterUntil } from '../calendar/working-days';
 import { DEFAULT_WORKING_HOURS } from '../calendar/working-hours';
-import { DEFAULT_REMINDER_RULE, reminderRuleViolations, reminderSchedule, remindersDue, ReminderRule } from './reminder-rule';
+import { DEFAULT_REMINDER_RULE, reminderRuleViolations, reminderSchedule, remindersDue, ReminderRule, workingDaysStated } from './reminder-rule';
 
 const rule = (overrides: Partial<ReminderRule> = {}): ReminderRule => ({ ...DEFAULT_REMINDER_RULE, ...overrides });
 
@@ -56,6 +56,36 @@ describe('reminder rules', () => {
         // At most one reminder and one escalation on any day, never before the first reminder's date.
         const due = remindersDue(schedule, deadline);
         expect(due.filter((r) => r.kind !== 'escalation').length).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('workingDaysStated: the delay a reminder states is the real one on the day it goes out', () => {
+  const working = workingCalendar();
+  // Due Friday 20/6/2025.
+  const deadline = '2025-06-20';
+
+  it('states 34 working days for an overdue reminder caught up 34 working days late, not the rule’s 3', () => {
+    // 20/6 + 34 working days (no holidays configured): Thursday 7/8/2025.
+    expect(workingDaysStated('overdue', deadline, '2025-08-07', working)).toBe(34);
+    expect(workingDaysStated('escalation', deadline, '2025-08-07', working)).toBe(34);
+  });
+
+  it('counts working days only, skipping weekends and holidays, before and after the deadline', () => {
+    expect(workingDaysStated('overdue', deadline, '2025-06-25', working)).toBe(3);
+    expect(workingDaysStated('overdue', deadline, '2025-06-25', workingCalendar(['2025-06-24']))).toBe(2);
+    expect(workingDaysStated('before', deadline, '2025-06-17', working)).toBe(3);
+    expect(workingDaysStated('on-deadline', deadline, deadline, working)).toBe(0);
+  });
+
+  it('never states a negative delay', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -60, max: 60 }), fc.constantFrom('before' as const, 'on-deadline' as const, 'overdue' as const, 'escalation' as const), (offset, kind) => {
+        const day = new Date(Date.UTC(2025, 5, 20 + offset)).toISOString().slice(0, 10);
+        const n = workingDaysStated(kind, deadline, day, working);
+        expect(n).toBeGreaterThanOrEqual(0);
+        if (kind === 'overdue' && offset > 0) expect(n).toBe(workingDaysAfterUntil(deadline, day, working));
       }),
     );
   });

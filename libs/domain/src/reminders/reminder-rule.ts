@@ -1,5 +1,5 @@
 import { LocalDate } from '../calendar/local-date';
-import { addWorkingDays, subtractWorkingDays, WorkingCalendar } from '../calendar/working-days';
+import { addWorkingDays, subtractWorkingDays, WorkingCalendar, workingDaysAfterUntil } from '../calendar/working-days';
 import { minutesOfClockTime, WorkingHours } from '../calendar/working-hours';
 
 /**
@@ -80,4 +80,15 @@ export function remindersDue(schedule: ScheduledReminder[], today: LocalDate): S
   const latest = arrived.filter((r) => r.kind !== 'escalation').at(-1);
   const escalation = arrived.find((r) => r.kind === 'escalation');
   return [...(latest ? [latest] : []), ...(escalation ? [escalation] : [])];
+}
+
+/**
+ * The working days a reminder states, as of the day it goes out: left until the deadline (before
+ * it), none (on the day), or past it (overdue, escalation). Not the rule's offset: a reminder
+ * caught up late, or held back by office hours, would state a delay the report no longer has.
+ */
+export function workingDaysStated(kind: ScheduledReminder['kind'], deadline: LocalDate, sentOn: LocalDate, working: WorkingCalendar): number {
+  if (kind === 'on-deadline') return 0;
+  if (kind === 'before') return sentOn < deadline ? workingDaysAfterUntil(sentOn, deadline, working) : 0;
+  return sentOn > deadline ? workingDaysAfterUntil(deadline, sentOn, working) : 0;
 }
