@@ -114,12 +114,22 @@ function dataRow(sheet: ExcelJS.Worksheet, columns: Column[], cells: Cell[]): vo
   row.commit();
 }
 
+const MAX_SHEET_NAME = 31;
+
+/** A name too long for a sheet, cut after a whole word (not mid-phrase) and marked as cut. */
+function shortened(name: string): string {
+  const room = name.slice(0, MAX_SHEET_NAME - 1);
+  const lastSpace = room.lastIndexOf(' ');
+  return `${(lastSpace >= MAX_SHEET_NAME / 2 ? room.slice(0, lastSpace) : room).trim()}…`;
+}
+
 /** Excel's rules for sheet names: 31 characters, none of []:*?/\, unique ignoring case. */
 export class SheetNames {
   private readonly used = new Set<string>();
 
   take(wanted: string): string {
-    const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31).trim() || 'Sheet';
+    const cleaned = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+    const base = (cleaned.length <= MAX_SHEET_NAME ? cleaned : shortened(cleaned)) || 'Sheet';
     let name = base;
     for (let n = 2; this.used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
     this.used.add(name.toLowerCase());

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { cutOffDate, formatPeriodId, parsePeriodId, reportingRates } from '@dtp/domain';
+import { cutOffDate, formatPeriodId, parsePeriodId, periodTypeLabel, reportingRates } from '@dtp/domain';
 import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
 import { ViewCache } from '../read-models/view-cache';
 import { AggregationService } from '../aggregation/aggregation.service';
@@ -38,7 +38,9 @@ export class ReportingRatesController {
     const form = await this.forms.get(provinceCode, formCode);
     const period = parsePeriodId(periodId);
     if (period.type !== form.periodType) {
-      throw refusal(400, 'invalid-period', `form ${formCode} is reported by ${form.periodType}, not ${period.type}`, `biểu mẫu ${formCode} báo cáo theo kỳ ${form.periodType}`, [{ field: 'period', message: `form ${formCode} is reported by ${form.periodType}`, messageVi: `biểu mẫu ${formCode} báo cáo theo kỳ ${form.periodType}` }]);
+      const en = `form ${formCode} is reported by ${periodTypeLabel(form.periodType, 'en')}, not by ${periodTypeLabel(period.type, 'en')}`;
+      const vi = `biểu mẫu ${formCode} báo cáo theo ${periodTypeLabel(form.periodType, 'vi')}, không theo ${periodTypeLabel(period.type, 'vi')}`;
+      throw refusal(400, 'invalid-period', en, vi, [{ field: 'period', message: en, messageVi: vi }]);
     }
     const id = formatPeriodId(period);
     // Units that exist on the cut-off date owe the report (libs/domain, reporting rates).

@@ -4,6 +4,7 @@ import {
   addDays,
   DEFAULT_REMINDER_RULE,
   formatViDate,
+  formWithPeriodVi,
   minutesOfClockTime,
   nextSendingTime,
   periodLabel,
@@ -165,6 +166,8 @@ export class ReminderPlanner {
       formNameEn: form?.nameEn ?? o.formCode,
       period: o.period,
       periodVi: periodLabel(o.period, 'vi'),
+      // The form and its period as one phrase for subject lines ("… số quý IV năm 2024", not "quý quý IV").
+      reportVi: formWithPeriodVi(form?.nameVi ?? o.formCode, periodLabel(o.period, 'vi')),
       periodEn: periodLabel(o.period, 'en'),
       ...(o.deadline ? { deadline: o.deadline, deadlineVi: formatViDate(o.deadline) } : {}),
       ...(o.cutOff ? { cutOffVi: formatViDate(o.cutOff) } : {}),

@@ -99,7 +99,7 @@ describe('reminders on the real infrastructure with a controlled clock', () => {
     await at('2025-06-17 08:00');
     const [reminder, ...more] = mailsTo(TRANG_DINH.email);
     expect(more).toHaveLength(0);
-    expect(reminder?.subject).toBe('[Nhắc hạn] Còn 3 ngày làm việc: Báo cáo chuyển đổi số quý quý II năm 2025 / Reminder: Quarterly digital transformation report due in 3 working days');
+    expect(reminder?.subject).toBe('[Nhắc hạn] Còn 3 ngày làm việc: Báo cáo chuyển đổi số quý II năm 2025 / Reminder: Quarterly digital transformation report due in 3 working days');
     expect(reminder?.text).toContain('Kính gửi Tràng Định,');
     expect(reminder?.text).toContain('Còn 3 ngày làm việc đến hạn nộp báo cáo "Báo cáo chuyển đổi số quý" kỳ quý II năm 2025.');
     expect(reminder?.text).toContain('Hạn nộp: ngày 20/06/2025 (số liệu chốt đến ngày 14/06/2025).');

@@ -23,6 +23,11 @@ describe('message templates', () => {
     expect(message.html).toContain('http://127.0.0.1:3100');
   });
 
+  it('names a quarterly form and its quarter without saying "quý" twice in subject lines', () => {
+    for (const name of renderer.names()) expect(renderer.render(name, renderer.samples).subject).not.toMatch(/quý quý/i);
+    expect(renderer.render('reminder-overdue', renderer.samples).subject).toBe('[Quá hạn 3 ngày làm việc] Báo cáo chuyển đổi số quý IV năm 2024 / Overdue: Quarterly digital transformation report Q4 2024');
+  });
+
   it('lists a digest’s items', () => {
     expect(renderer.variablesOf('digest')).toContain('items.overdue');
     const message = renderer.render('digest', renderer.samples);

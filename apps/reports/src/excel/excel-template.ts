@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
+import { FixedPeriodType, periodTypeLabel } from '@dtp/domain';
 import { ReportForm } from '../forms/schemas/report-form.schema';
 import { CELLS, COLUMNS, FIRST_VALUE_ROW, HEADER_ROW, HEADERS, SHEET_NAME } from './excel-layout';
+
+const PERIOD_EXAMPLES: Record<FixedPeriodType, string> = { year: '2024', 'nine-months': '2024N9', 'half-year': '2024S1', quarter: '2024Q1', month: '202401' };
 
 /** The form's own Excel file: what officials fill and upload. */
 export async function formTemplate(form: ReportForm, unitCode = ''): Promise<Buffer> {
@@ -11,7 +14,8 @@ export async function formTemplate(form: ReportForm, unitCode = ''): Promise<Buf
   sheet.getCell('A2').value = 'Mã biểu mẫu / Form';
   sheet.getCell(CELLS.formCode).value = form.code;
   sheet.getCell('A3').value = 'Kỳ báo cáo / Period';
-  sheet.getCell('C3').value = `${form.periodType}: 2024, 2024N9, 2024S1, 2024Q1, 202401`;
+  // What to write in B3, in words and by example: "theo quý, ví dụ 2024Q1".
+  sheet.getCell('C3').value = `theo ${periodTypeLabel(form.periodType, 'vi')}, ví dụ ${PERIOD_EXAMPLES[form.periodType]} / by ${periodTypeLabel(form.periodType, 'en')}, e.g. ${PERIOD_EXAMPLES[form.periodType]}`;
   sheet.getCell('A4').value = 'Mã đơn vị / Unit';
   sheet.getCell(CELLS.unitCode).value = unitCode;
   const header = sheet.getRow(HEADER_ROW);

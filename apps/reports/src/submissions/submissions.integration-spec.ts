@@ -193,7 +193,10 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
       const future = await submit(unitA, { period: '2999Q1' });
       expect(future.json()).toMatchObject({ status: 422, errors: [{ field: 'period' }] });
       expect(future.json().detail).toMatch(/^period 2999Q1 opens on 2998-12-15$/);
-      expect((await submit(unitA, { period: '202401' })).json().detail).toMatch(/reported by quarter, not month/);
+      const wrongType = (await submit(unitA, { period: '202401' })).json();
+      expect(wrongType.detail).toBe('form CDS-Q is reported by quarter, not by month (202401)');
+      // The Vietnamese text names the period kinds in Vietnamese ("theo kỳ month" before).
+      expect(wrongType.errors[0].messageVi).toBe('biểu mẫu CDS-Q báo cáo theo quý, không theo tháng (202401)');
       const partial = await submit(unitA, { values: reportValuesFixture().slice(1) });
       expect(partial.json()).toMatchObject({ status: 422, errors: [{ field: 'values', message: 'values: DOSSIERS_DIGITIZED is missing' }] });
     });

@@ -7,6 +7,7 @@ import {
   isLate,
   parsePeriodId,
   periodDates,
+  periodTypeLabel,
   SubmissionAction,
   transition,
   vietnamDateOf,
@@ -214,7 +215,12 @@ function checkReviewer(form: ReportForm, request: ActionRequest): void {
 function checkPeriod(form: ReportForm, period: string, now: Date): void {
   const parsed = parsePeriodId(period);
   if (parsed.type !== form.periodType) {
-    throw refused('invalid-period', `form ${form.code} is reported by ${form.periodType}, not ${parsed.type} (${formatPeriodId(parsed)})`, `biểu mẫu ${form.code} báo cáo theo kỳ ${form.periodType}, không phải ${parsed.type}`, 'period');
+    throw refused(
+      'invalid-period',
+      `form ${form.code} is reported by ${periodTypeLabel(form.periodType, 'en')}, not by ${periodTypeLabel(parsed.type, 'en')} (${formatPeriodId(parsed)})`,
+      `biểu mẫu ${form.code} báo cáo theo ${periodTypeLabel(form.periodType, 'vi')}, không theo ${periodTypeLabel(parsed.type, 'vi')} (${formatPeriodId(parsed)})`,
+      'period',
+    );
   }
   const opens = periodDates(parsed, form.calendar).start;
   if (vietnamDateOf(now) < opens) {

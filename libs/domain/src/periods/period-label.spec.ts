@@ -1,4 +1,4 @@
-import { periodLabel } from './period-label';
+import { formWithPeriodVi, periodLabel } from './period-label';
 
 describe('period labels', () => {
   it.each([
@@ -12,5 +12,19 @@ describe('period labels', () => {
   ])('%s reads "%s" and "%s"', (id, vi, en) => {
     expect(periodLabel(id, 'vi')).toBe(vi);
     expect(periodLabel(id, 'en')).toBe(en);
+  });
+});
+
+describe('formWithPeriodVi', () => {
+  it('does not repeat the period’s kind the form’s name already ends with (“quý quý IV”)', () => {
+    expect(formWithPeriodVi('Báo cáo chuyển đổi số quý', periodLabel('2024Q4', 'vi'))).toBe('Báo cáo chuyển đổi số quý IV năm 2024');
+    expect(formWithPeriodVi('Báo cáo 6 tháng', periodLabel('2025S1', 'vi'))).toBe('Báo cáo 6 tháng đầu năm 2025');
+    expect(formWithPeriodVi('Báo cáo năm', periodLabel('2025', 'vi'))).toBe('Báo cáo năm 2025');
+    expect(formWithPeriodVi('Báo cáo tháng', periodLabel('202505', 'vi'))).toBe('Báo cáo tháng 5 năm 2025');
+  });
+
+  it('joins a name that does not end with the period’s kind as it is', () => {
+    expect(formWithPeriodVi('Báo cáo chuyển đổi số', periodLabel('2024Q4', 'vi'))).toBe('Báo cáo chuyển đổi số quý IV năm 2024');
+    expect(formWithPeriodVi('Báo cáo hằng quý', periodLabel('2024Q4', 'vi'))).toBe('Báo cáo hằng quý – quý IV năm 2024');
   });
 });

@@ -22,9 +22,23 @@ export function letterheadOf(context: BuildContext): Letterhead {
     symbol: given.symbol ?? 'BC-BCĐ',
     place: given.place ?? context.provinceName,
     date: context.today,
-    recipients: given.recipients ?? ['Thường trực Tỉnh ủy, HĐND, UBND tỉnh (b/c);', 'Thành viên Ban Chỉ đạo;', 'Các sở, ban, ngành; UBND các huyện, thành phố;', 'Lưu: VT.'],
+    recipients: given.recipients ?? ['Thường trực Tỉnh ủy, HĐND, UBND tỉnh (b/c);', 'Thành viên Ban Chỉ đạo;', `Các sở, ban, ngành; ${localCommitteesOn(context)};`, 'Lưu: VT.'],
     signature: given.signature ?? { authority: 'TM. BAN CHỈ ĐẠO', title: 'TRƯỞNG BAN', name: '' },
   };
+}
+
+/**
+ * The local People's Committees a document is sent to, as the province stands on its date: its
+ * districts while it has them, its communes and wards once districts were abolished (1/7/2025).
+ */
+function localCommitteesOn(context: BuildContext): string {
+  const validOn = (u: UnitView) => (!u.validFrom || u.validFrom <= context.today) && (!u.validTo || context.today <= u.validTo);
+  const hasDistricts = [...context.units.values()].some((u) => u.level === 'district' && validOn(u) && isInProvince(context, u));
+  return hasDistricts ? 'UBND các huyện, thành phố' : 'UBND các xã, phường';
+}
+
+function isInProvince(context: BuildContext, unit: UnitView): boolean {
+  return unit.parents.some((p) => p.parentId === context.request.provinceCode);
 }
 
 export function unitName(context: BuildContext, unitCode: string): string {

@@ -75,6 +75,15 @@ describe('scorecardDocument', () => {
     ]);
   });
 
+  it('sends to the districts\' committees while the province has districts, to the communes\' once they were abolished (1/7/2025)', () => {
+    const district = { id: '180', name: 'Huyện Tràng Định', level: 'district' as const, validTo: '2025-06-30', parents: [{ parentId: '20' }] };
+    const withDistrict = (today: string): BuildContext => ({ ...context, today, units: new Map([...context.units, ['180', district]]) });
+    const recipients = (today: string) => scorecardDocument(view(targets), withDistrict(today)).letterhead.recipients.join(' ');
+    expect(recipients('2025-03-01')).toContain('UBND các huyện, thành phố');
+    expect(recipients('2026-02-05')).toContain('UBND các xã, phường');
+    expect(recipients('2026-02-05')).not.toContain('huyện');
+  });
+
   it('refuses a period with no reported figure, or a programme with no target, in both languages', () => {
     const none = targets.map((t) => ({ ...t, actual: null, status: 'not-measurable' as const }));
     expect(() => scorecardDocument(view(none), context)).toThrow(new ExportFailure('no figures have been reported for 2025: nothing to export', ''));
