@@ -1,9 +1,11 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Scorecard } from '@dtp/contracts';
 import { KafkaClient, MessagingModule } from '@dtp/messaging';
 import { infraEnv, readTopic, readWholeTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
-import { Connection } from 'mongoose';
+import { Connection, Model } from 'mongoose';
+import { UnitAggregate } from './schemas/aggregate.schema';
+import { FoldGenerations, isWriting } from '../read-models/fold-generations.service';
 import { AggregationModule } from './aggregation.module';
 import { AggregationService } from './aggregation.service';
 import { HierarchyService } from '../units/hierarchy.service';
@@ -135,6 +137,38 @@ describe('AggregationService on FerretDB', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('marks the province as being written before its first document and moves its generation after the last, so readers never see a mix', async () => {
+    const p = province();
+    const generations = moduleRef.get(FoldGenerations);
+    const aggregates = moduleRef.get<Model<UnitAggregate>>(getModelToken(UnitAggregate.name));
+    const steps: string[] = [];
+    const begin = jest.spyOn(generations, 'beginWrite').mockImplementation(async function (this: FoldGenerations, ...args) {
+      steps.push('begin');
+      return FoldGenerations.prototype.beginWrite.apply(this, args);
+    });
+    const bump = jest.spyOn(generations, 'bump');
+    const write = jest.spyOn(aggregates, 'bulkWrite');
+    bump.mockImplementation(async function (this: FoldGenerations, ...args) {
+      steps.push('bump');
+      return FoldGenerations.prototype.bump.apply(this, args);
+    });
+    write.mockImplementation(function (this: Model<UnitAggregate>, ...args: Parameters<Model<UnitAggregate>['bulkWrite']>) {
+      steps.push('documents');
+      return Model.bulkWrite.apply(this, args) as never;
+    } as never);
+    try {
+      await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, values: [{ indicatorCode: 'BTS', value: 3 }] }));
+    } finally {
+      begin.mockRestore();
+      bump.mockRestore();
+      write.mockRestore();
+    }
+    expect(steps[0]).toBe('begin');
+    expect(steps.at(-1)).toBe('bump');
+    expect(steps.filter((s) => s === 'documents').length).toBeGreaterThan(0);
+    expect(isWriting(await generations.stored(p))).toBe(false);
   });
 
   it('keeps exact totals when many units of one province report at the same time', async () => {

@@ -132,6 +132,8 @@ export class AggregationService {
     // holds runs at once. First the journal (FoldJournal: from then on the batch's documents are
     // written whole, by this batch or, after a crash, by the next), the notices (unsealed) and the
     // index, all before what they record, announce and list.
+    // Readers wait from here to the bump below: they see the province before the batch or after it.
+    await this.generations.beginWrite(provinceCode);
     const batch = randomUUID();
     const content = journalContentOf(entries, outcome);
     const [, noticesId] = await Promise.all([

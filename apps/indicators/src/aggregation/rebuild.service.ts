@@ -125,8 +125,9 @@ export class RebuildService implements OnApplicationBootstrap {
 
     const now = new Date();
     // Replaced whole: deleted, then inserted (an insert costs FerretDB no read of the old
-    // document, where an update decodes and re-encodes it). Readers see the province's figures
-    // missing for the moment in between; run it while the province is not being read or folded.
+    // document, where an update decodes and re-encodes it). Readers wait meanwhile (the province
+    // is marked as being written until the bump below), so nobody sees its figures missing.
+    await this.generations.beginWrite(provinceCode);
     const stale = [...new Set([...indexes.flatMap((i) => Object.keys(i.states ?? {})), ...states.keys()])];
     const docs = [...states.values()].map((state) => ({ _id: state._id, provinceCode, unitCode: state.unitCode, period: state.period, packed: packedStateOf(state), version: 1, updatedAt: now, outbox: {}, outboxCount: 0 }));
     await bulkWriteInChunks(this.aggregates, stale.map((_id) => ({ deleteOne: { filter: { _id } } })), { ordered: false });

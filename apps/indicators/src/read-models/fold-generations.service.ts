@@ -19,6 +19,11 @@ export class FoldGeneration {
 
 export const FoldGenerationSchema = SchemaFactory.createForClass(FoldGeneration);
 
+/** The prefix of a generation that says the province is being written (FoldGenerations.beginWrite). */
+export const WRITING = 'writing:';
+
+export const isWriting = (generation: string | undefined): boolean => generation?.startsWith(WRITING) ?? false;
+
 /** How stale a replica's idea of a province's generation may be: the bound on a cached view's age. */
 export const GENERATION_TTL_MS = 200;
 
@@ -31,8 +36,20 @@ export const GENERATION_TTL_MS = 200;
 @Injectable()
 export class FoldGenerations {
   private readonly known = new Map<string, { generation: string; readAt: number; reading?: Promise<string> }>();
+  private readonly refreshing = new Map<string, Promise<string | undefined>>();
 
   constructor(@InjectModel(FoldGeneration.name) private readonly generations: Model<FoldGeneration>) {}
+
+  /**
+   * Marks the province as being written (a fold batch or a rebuild between its first and last
+   * write): readers wait for the next generation rather than compute a view from a mix of
+   * documents before and after the change (ViewCache).
+   */
+  async beginWrite(provinceCode: string): Promise<void> {
+    const generation = `${WRITING}${randomUUID()}`;
+    await this.generations.updateOne({ _id: provinceCode }, { $set: { generation, updatedAt: new Date() } }, { upsert: true }).exec();
+    this.known.set(provinceCode, { generation, readAt: Date.now() });
+  }
 
   /** Moves the province to a new generation; returns it. */
   async bump(provinceCode: string): Promise<string> {
@@ -42,9 +59,20 @@ export class FoldGenerations {
     return generation;
   }
 
-  /** The province's generation as stored now (one read by `_id`, no cache): for writers that must know. */
+  /** The province's generation as stored now (one read by `_id`, begun now, no cache): for writers and readers that must know. */
   async stored(provinceCode: string): Promise<string | undefined> {
-    return (await this.generations.findById(provinceCode, { generation: 1 }).lean<FoldGeneration>().exec())?.generation;
+    const generation = (await this.generations.findById(provinceCode, { generation: 1 }).lean<FoldGeneration>().exec())?.generation;
+    this.known.set(provinceCode, { generation: generation ?? 'none', readAt: Date.now() });
+    return generation;
+  }
+
+  /** Reads the generation again, one read shared by everyone asking meanwhile (readers waiting out a write). */
+  refresh(provinceCode: string): Promise<string | undefined> {
+    const inFlight = this.refreshing.get(provinceCode);
+    if (inFlight) return inFlight;
+    const read = this.stored(provinceCode).finally(() => this.refreshing.delete(provinceCode));
+    this.refreshing.set(provinceCode, read);
+    return read;
   }
 
   /** The generation if it was read less than GENERATION_TTL_MS ago; undefined when only a read can tell. */
