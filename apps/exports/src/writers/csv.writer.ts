@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { CellKind, cellContent, ExportDocument, PlainCell } from '../documents/export-document';
+import { CellKind, cellKind, cellValue, Column, ExportDocument, PlainCell } from '../documents/export-document';
 import { finished, FormatWriter, writeChunk } from './format-writer';
 
 const BOM = '\uFEFF';
@@ -22,7 +22,7 @@ export class CsvWriter implements FormatWriter {
     await writeChunk(out, BOM + csvLine(columns.map((c) => c.key)));
     for (const group of groups) {
       for await (const row of group.rows()) {
-        await writeChunk(out, csvLine(row.map((cell, i) => csvCell(cellContent(columns[i], cell)))));
+        await writeChunk(out, csvLine(row.map((cell, i) => csvCell(cellKind(columns[i] as Column, cell), cellValue(cell)))));
         onRow();
       }
     }
@@ -31,7 +31,7 @@ export class CsvWriter implements FormatWriter {
   }
 }
 
-function csvCell({ kind, value }: { kind: CellKind; value: PlainCell }): string {
+function csvCell(kind: CellKind, value: PlainCell): string {
   if (value === null) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   // Text that a spreadsheet would run as a formula is prefixed (OWASP "CSV injection").

@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { documentPlaceAndDate } from '@dtp/domain';
 import { displayCell, isStatus, STATUS_COLOURS } from '../documents/cell-display';
-import { Cell, cellContent, Column, ExportDocument, ExportFailure } from '../documents/export-document';
+import { Cell, cellKind, cellValue, Column, ExportDocument, ExportFailure } from '../documents/export-document';
 import { FormatWriter, writeChunk } from './format-writer';
 
 /** A Word document is read and signed, not scrolled: beyond this many rows, Excel or CSV. */
@@ -142,7 +142,8 @@ function dataTable(columns: Column[], rows: Cell[][]): Table {
           new TableRow({
             cantSplit: true,
             children: columns.map((c, i) => {
-              const { kind, value } = cellContent(c, row[i] ?? null);
+              const kind = cellKind(c, row[i] ?? null);
+              const value = cellValue(row[i] ?? null);
               const colour = kind === 'status' && isStatus(value) ? STATUS_COLOURS[value] : undefined;
               return cell(c, displayCell(kind, value), { fill: colour?.fill, colour: colour?.text });
             }),

@@ -3,7 +3,7 @@ import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import { displayCell, isStatus, STATUS_COLOURS } from '../documents/cell-display';
-import { Cell, cellContent, Column, ExportDocument } from '../documents/export-document';
+import { Cell, cellKind, cellValue, Column, ExportDocument } from '../documents/export-document';
 import { finished, FormatWriter } from './format-writer';
 import { PdfFonts } from './pdf-fonts';
 
@@ -85,10 +85,7 @@ class PdfTable {
   }
 
   row(values: Cell[]): void {
-    const texts = values.map((v, i) => {
-      const { kind, value } = cellContent(this.columns[i], v);
-      return displayCell(kind, value);
-    });
+    const texts = values.map((v, i) => displayCell(cellKind(this.columns[i] as Column, v), cellValue(v)));
     const height = this.heightOf(texts, 'body');
     if (this.pdf.y + height > this.pdf.page.height - MARGIN) {
       this.pdf.addPage();

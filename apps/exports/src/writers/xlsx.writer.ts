@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { targetStatusLabel } from '@dtp/domain';
 import { isStatus, STATUS_COLOURS } from '../documents/cell-display';
-import { Cell, CellKind, cellContent, Column, ExportDocument } from '../documents/export-document';
+import { Cell, CellKind, cellKind, cellValue, Column, ExportDocument } from '../documents/export-document';
 import { finished, FormatWriter } from './format-writer';
 
 /**
@@ -99,17 +99,21 @@ function headerRow(sheet: ExcelJS.Worksheet, columns: Column[]): void {
 }
 
 function dataRow(sheet: ExcelJS.Worksheet, columns: Column[], cells: Cell[]): void {
-  const contents = cells.map((c, i) => cellContent(columns[i], c));
-  const row = sheet.addRow(contents.map(({ kind, value: v }) => (kind === 'status' && isStatus(v) ? targetStatusLabel(v, 'vi') : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : v)));
-  contents.forEach(({ kind, value }, i) => {
+  const row = sheet.addRow(cells.map((cell, i) => {
+    const v = cellValue(cell);
+    return cellKind(columns[i] as Column, cell) === 'status' && isStatus(v) ? targetStatusLabel(v, 'vi') : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : v;
+  }));
+  cells.forEach((cell, i) => {
+    const kind = cellKind(columns[i] as Column, cell);
+    const value = cellValue(cell);
     // A cell formatted by its row (an indicator's kind) rather than by its column.
     const numFmt = NUMBER_FORMATS[kind];
-    if (kind !== columns[i].kind && numFmt) row.getCell(i + 1).numFmt = numFmt;
+    if (kind !== columns[i]?.kind && numFmt) row.getCell(i + 1).numFmt = numFmt;
     if (kind !== 'status' || !isStatus(value)) return;
     const colour = STATUS_COLOURS[value];
-    const cell = row.getCell(i + 1);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour.fill}` } };
-    cell.font = { color: { argb: `FF${colour.text}` } };
+    const written = row.getCell(i + 1);
+    written.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour.fill}` } };
+    written.font = { color: { argb: `FF${colour.text}` } };
   });
   row.commit();
 }

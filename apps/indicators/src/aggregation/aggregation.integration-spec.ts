@@ -148,11 +148,11 @@ describe('AggregationService on FerretDB', () => {
       steps.push('begin');
       return FoldGenerations.prototype.beginWrite.apply(this, args);
     });
-    const bump = jest.spyOn(generations, 'bump');
+    const bump = jest.spyOn(generations, 'finishWrite');
     const write = jest.spyOn(aggregates, 'bulkWrite');
     bump.mockImplementation(async function (this: FoldGenerations, ...args) {
       steps.push('bump');
-      return FoldGenerations.prototype.bump.apply(this, args);
+      return FoldGenerations.prototype.finishWrite.apply(this, args);
     });
     write.mockImplementation(function (this: Model<UnitAggregate>, ...args: Parameters<Model<UnitAggregate>['bulkWrite']>) {
       steps.push('documents');

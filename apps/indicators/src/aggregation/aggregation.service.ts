@@ -102,8 +102,16 @@ export class AggregationService {
     const entries: JournalEntry[] = [];
     const notices: Scorecard.Envelope[] = [];
     const held = (state: UnitPeriodState, indicatorCode: string, a: HeldBefore) => ({ provinceCode, unitCode: state.unitCode, indicatorCode, period: state.period, kind: a.kind, totals: a.totals });
+    // Values as readers will see them, after the batch (its states, not yet written) and before it.
+    const changed = [...outcome.changed.values()];
     const valueOf = await this.values.valuerFor(
-      [...outcome.changed.values()].flatMap(({ state, before: heldBefore }) => [...heldBefore.keys()].flatMap((code) => (state.indicators[code] ? [held(state, code, state.indicators[code])] : []))),
+      changed.flatMap(({ state, before: heldBefore }) => [...heldBefore.keys()].flatMap((code) => (state.indicators[code] ? [held(state, code, state.indicators[code])] : []))),
+      states,
+    );
+    const beforeStates = new Map(touched.map((t) => [t._id, before.get(t._id) ?? emptyUnitPeriod(t.provinceCode, t.unitCode, t.period)]));
+    const valueBeforeOf = await this.values.valuerFor(
+      changed.flatMap(({ state, before: heldBefore }) => [...heldBefore].flatMap(([code, was]) => (was ? [held(state, code, was)] : []))),
+      beforeStates,
     );
     for (const [_id, { state, before: heldBefore, lastSubmissionId }] of outcome.changed) {
       const correlationId = correlationOf.get(lastSubmissionId) ?? lastSubmissionId;
@@ -111,7 +119,7 @@ export class AggregationService {
         const aggregate = state.indicators[indicatorCode];
         if (!aggregate) continue;
         const value = valueOf(held(state, indicatorCode, aggregate));
-        const valueBefore = was ? valueOf(held(state, indicatorCode, was)) : null;
+        const valueBefore = was ? valueBeforeOf(held(state, indicatorCode, was)) : null;
         const where = { provinceCode, unitCode: state.unitCode, indicatorCode, period: state.period };
         // A unit's aggregate of nothing but its own report is that report, already announced on
         // reports.submission.v1: only aggregates that fold (or folded) other units' reports are
@@ -133,7 +141,7 @@ export class AggregationService {
     // written whole, by this batch or, after a crash, by the next), the notices (unsealed) and the
     // index, all before what they record, announce and list.
     // Readers wait from here to the bump below: they see the province before the batch or after it.
-    await this.generations.beginWrite(provinceCode);
+    const writing = await this.generations.beginWrite(provinceCode);
     const batch = randomUUID();
     const content = journalContentOf(entries, outcome);
     const [, noticesId] = await Promise.all([
@@ -151,13 +159,19 @@ export class AggregationService {
       noticesId ? this.notices.updateOne({ _id: noticesId }, { $set: { sealed: true } }).exec() : undefined,
     ]);
     // Last: readers see the new generation once everything it covers is stored.
-    const generation = await this.generations.bump(provinceCode);
-    this.cache.rememberWritten(
-      provinceCode,
-      generation,
-      entries.map((e) => [e._id, { packed: e.packed, version: e.version }]),
-      [...outcome.applied.values()].map((s) => [s.submissionId, { revision: s.revision, late: s.late, packedValues: JSON.stringify(s.values) }]),
-    );
+    const { generation, undisturbed } = await this.generations.finishWrite(provinceCode, writing);
+    // Someone else marked the province while this batch wrote (two writers during a rebalance):
+    // what this process holds of it may be theirs to change.
+    if (!undisturbed) {
+      this.cache.forget(provinceCode);
+    } else {
+      this.cache.rememberWritten(
+        provinceCode,
+        generation,
+        entries.map((e) => [e._id, { packed: e.packed, version: e.version }]),
+        [...outcome.applied.values()].map((s) => [s.submissionId, { revision: s.revision, late: s.late, packedValues: JSON.stringify(s.values) }]),
+      );
+    }
     this.relay.nudge();
     const ms = (t: number) => Math.round(t);
     this.logger.log({ msg: 'folded', provinceCode, events: events.length, applied: outcome.applied.size, documents: outcome.changed.size, readMs: ms(read - started), writeMs: ms(performance.now() - read) });

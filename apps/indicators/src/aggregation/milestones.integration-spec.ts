@@ -21,9 +21,9 @@ describe('milestones aggregated as all, any or count (FerretDB, over HTTP)', () 
   const tokens = new OfficialTokens(SECRET, 600);
   let app: NestFastifyApplication;
 
-  const call = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
-    app.getHttpAdapter().getInstance().inject({ method, url, headers: { authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'admin', roles: ['admin'], provinceCode: province })}` }, ...(payload ? { payload } : {}) });
-  const definition = (code: string, milestoneAggregation: 'all' | 'any' | 'count') => ({ provinceCode: province, code, nameVi: `Mốc ${code}`, nameEn: `Milestone ${code}`, unitOfMeasure: '', kind: 'milestone', direction: 'higher-is-better', reportedBy: ['district'], milestoneAggregation });
+  const call = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object, provinceCode = province) =>
+    app.getHttpAdapter().getInstance().inject({ method, url, headers: { authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'admin', roles: ['admin'], provinceCode })}` }, ...(payload ? { payload } : {}) });
+  const definition = (code: string, milestoneAggregation: 'all' | 'any' | 'count', provinceCode = province, reportedBy = ['district']) => ({ provinceCode, code, nameVi: `Mốc ${code}`, nameEn: `Milestone ${code}`, unitOfMeasure: '', kind: 'milestone', direction: 'higher-is-better', reportedBy, milestoneAggregation });
 
   beforeAll(async () => {
     const config = loadConfig(indicatorsEnv, { ...infraEnv(), MONGO_DB: testDatabaseName('indicators_milestones'), LOG_LEVEL: 'warn', JWT_SECRET: SECRET });
@@ -89,5 +89,27 @@ describe('milestones aggregated as all, any or count (FerretDB, over HTTP)', () 
     const ranking = (await call('GET', `/api/v1/rankings/${province}/ALL/2025?level=district&pageSize=20`)).json();
     expect(ranking.items.filter((r: { value: number }) => r.value === 1)).toHaveLength(7);
     expect(ranking.items.filter((r: { value: number }) => r.value === 0)).toHaveLength(4);
+  });
+
+  it('"all" looks at the finest units expected to report: districts done do not stand in for communes that have not reported', async () => {
+    const p = uniqueCode('M');
+    const [d1, d2] = [`${p}D1`, `${p}D2`];
+    const communes = [`${p}C11`, `${p}C12`, `${p}C21`, `${p}C22`];
+    const units = [
+      { id: p, name: 'Tỉnh hai cấp', level: 'province', parents: [], successors: [] },
+      ...[d1, d2].map((id) => ({ id, name: `Huyện ${id}`, level: 'district', parents: [{ parentId: p }], successors: [] })),
+      ...communes.map((id) => ({ id, name: `Xã ${id}`, level: 'commune', parents: [{ parentId: id.endsWith('1', id.length - 1) ? d1 : d2 }], successors: [] })),
+    ];
+    expect((await call('POST', '/api/v1/units/import.json', { units }, p)).statusCode).toBe(200);
+    expect((await call('PUT', '/api/v1/indicators', definition('ALL2', 'all', p, ['district', 'commune']), p)).statusCode).toBe(200);
+    const aggregation = app.get(AggregationService);
+    const report = (unitCode: string, done: boolean) => aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode, formCode: 'MS', period: '2025', values: [{ indicatorCode: 'ALL2', done }] }));
+    // Both districts and two of the four communes say done; two communes have not reported.
+    for (const unit of [d1, d2, communes[0]!, communes[2]!]) await report(unit, true);
+    const value = async () => (await call('GET', `/api/v1/aggregates/${p}/ALL2/2025`, undefined, p)).json().value;
+    expect(await value()).toBe(0);
+    await report(communes[1]!, true);
+    await report(communes[3]!, true);
+    expect(await value()).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { ReportSubmission } from '@dtp/contracts';
 import { bulkWriteInChunks, DocumentLocks, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { AggregationService, FOLD_LOCK, READ_CONCURRENCY } from './aggregation.service';
+import { FoldCache } from './fold-cache';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
 import { LEGACY_CONTRIBUTIONS, packedStateOf, UnitAggregate } from './schemas/aggregate.schema';
 import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
@@ -43,6 +44,7 @@ export class RebuildService implements OnApplicationBootstrap {
     private readonly hierarchy: HierarchyService,
     private readonly generations: FoldGenerations,
     private readonly aggregation: AggregationService,
+    private readonly cache: FoldCache,
   ) {}
 
   /**
@@ -83,7 +85,16 @@ export class RebuildService implements OnApplicationBootstrap {
   }
 
   rebuild(provinceCode: string, periods?: string[]): Promise<RebuildReport> {
-    return this.locks.run(FOLD_LOCK, provinceCode, () => this.rebuildLocked(provinceCode, periods));
+    return this.locks.run(FOLD_LOCK, provinceCode, async () => {
+      // The fold's copy of the province is not what the rebuild leaves (its documents start again at
+      // version 1): dropped before, and after in case the rebuild stops half-way.
+      this.cache.forget(provinceCode);
+      try {
+        return await this.rebuildLocked(provinceCode, periods);
+      } finally {
+        this.cache.forget(provinceCode);
+      }
+    });
   }
 
   /** The reporting rates' read model of the submissions rebuilt, one document per form and period, replaced whole. */

@@ -45,10 +45,24 @@ export class FoldGenerations {
    * write): readers wait for the next generation rather than compute a view from a mix of
    * documents before and after the change (ViewCache).
    */
-  async beginWrite(provinceCode: string): Promise<void> {
+  async beginWrite(provinceCode: string): Promise<string> {
     const generation = `${WRITING}${randomUUID()}`;
     await this.generations.updateOne({ _id: provinceCode }, { $set: { generation, updatedAt: new Date() } }, { upsert: true }).exec();
     this.known.set(provinceCode, { generation, readAt: Date.now() });
+    return generation;
+  }
+
+  /**
+   * Ends a write begun with `beginWrite`: a new generation, and whether nobody else marked or
+   * moved the province meanwhile (another writer's mark replaced ours: what this writer holds of
+   * the province is not to be trusted).
+   */
+  async finishWrite(provinceCode: string, writing: string): Promise<{ generation: string; undisturbed: boolean }> {
+    const generation = randomUUID();
+    const { matchedCount } = await this.generations.updateOne({ _id: provinceCode, generation: writing }, { $set: { generation, updatedAt: new Date() } }).exec();
+    if (matchedCount === 0) await this.generations.updateOne({ _id: provinceCode }, { $set: { generation, updatedAt: new Date() } }, { upsert: true }).exec();
+    this.known.set(provinceCode, { generation, readAt: Date.now() });
+    return { generation, undisturbed: matchedCount === 1 };
   }
 
   /** Moves the province to a new generation; returns it. */

@@ -74,15 +74,15 @@ export class HierarchyService implements OnApplicationBootstrap {
   }
 
   /**
-   * How many units' reports make up a unit's value of an indicator on a date: the finest units
-   * under it that report the indicator, or 1 when it reports the indicator itself and nobody under
-   * it does (0 for a unit the hierarchy does not know).
+   * The units whose reports make up a unit's value of an indicator on a date: the finest units
+   * under it that report the indicator, or the unit itself when it reports the indicator and
+   * nobody under it does (none for a unit the hierarchy does not know).
    */
-  reportersExpected(def: Pick<IndicatorDefinition, 'reportedBy'>, unitCode: string, on: LocalDate): number {
-    if (!this.hierarchy.has(unitCode)) return 0;
+  reportersExpected(def: Pick<IndicatorDefinition, 'reportedBy'>, unitCode: string, on: LocalDate): string[] {
+    if (!this.hierarchy.has(unitCode)) return [];
     const under = reportingUnitsUnder(this.hierarchy, def, unitCode, on);
-    if (under.length > 0) return under.length;
-    return def.reportedBy.includes(this.hierarchy.get(unitCode).level) ? 1 : 0;
+    if (under.length > 0) return under;
+    return def.reportedBy.includes(this.hierarchy.get(unitCode).level) ? [unitCode] : [];
   }
 
   /** A unit's level, or undefined for a unit the hierarchy does not know. */

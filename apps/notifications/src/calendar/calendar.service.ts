@@ -80,9 +80,9 @@ export class CalendarService {
 
   /**
    * Applies a batch of submissions' states at once: per obligation only the newest revision, as
-   * one conditional upsert each, many per command, no read first. An obligation already at that
-   * revision or later makes the upsert's insert collide on `_id`: that is what "stale" means.
-   * Returns the obligations whose status changed.
+   * one conditional upsert each, many per command, no read first. An obligation already at a later
+   * revision makes the upsert's insert collide on `_id`: that is what "stale" means. Returns the
+   * obligations the batch's state was applied to (again, for a revision already there).
    */
   async applySubmissions(events: readonly ReportSubmission.Payload[]): Promise<Array<{ id: string; status: ObligationStatus; submission: ReportSubmission.Payload }>> {
     const newest = new Map<string, ReportSubmission.Payload>();
@@ -100,7 +100,9 @@ export class CalendarService {
       this.obligations.collection,
       batch.map(([id, s]) => ({
         updateOne: {
-          filter: { _id: id, revision: { $lt: s.revision } },
+          // The same revision again is applied again (harmless): a return or approval applied one by one
+          // just before leaves the batch's earliest submission time to be set here.
+          filter: { _id: id, revision: { $lte: s.revision } },
           update: {
             $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, formCode: s.formCode, period: s.period, status: s.status, revision: s.revision, late: s.late, updatedAt: new Date(s.changedAt) },
             // The first time it was submitted: the earliest submitted revision's time, stored or in the batch.

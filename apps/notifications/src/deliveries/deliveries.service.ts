@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { bulkWriteInChunks, mapLimited } from '@dtp/messaging';
+import { bulkWriteInChunks, DocumentLocks, mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { DeliveryAttempt } from './schemas/delivery-attempt.schema';
 import { Channel, Delivery, DeliveryState, NoticeKind } from './schemas/delivery.schema';
@@ -60,13 +60,22 @@ export class DeliveriesService implements OnApplicationBootstrap {
   constructor(
     @InjectModel(Delivery.name) private readonly deliveries: Model<Delivery>,
     @InjectModel(DeliveryAttempt.name) private readonly attempts: Model<DeliveryAttempt>,
+    private readonly locks: DocumentLocks,
   ) {
     this.reminders = deliveries.db.collection(REMINDER_INDEX) as never;
     this.legacyReminders = deliveries.db.collection(OBLIGATION_REMINDERS) as never;
   }
 
-  /** Moves what the first version's per-obligation index holds into the per-form-period one (once: it empties it). */
   async onApplicationBootstrap(): Promise<void> {
+    await this.foldLegacyReminders();
+  }
+
+  /**
+   * Moves what the first version's per-obligation index holds into the per-form-period one and
+   * empties it: at start, and before each planning run (a replica of the first version still
+   * running during a deployment may have added to it). One read of an empty collection when done.
+   */
+  async foldLegacyReminders(): Promise<void> {
     const legacy = (await this.legacyReminders.find({}).toArray()) as unknown as Array<{ _id: string; deliveryIds?: string[] }>;
     if (legacy.length === 0) return;
     await this.indexReminders(new Map(legacy.map((l) => [l._id, l.deliveryIds ?? []])));
@@ -132,13 +141,20 @@ export class DeliveriesService implements OnApplicationBootstrap {
       units[`units.${key}`] = [...(units[`units.${key}`] ?? []), ...deliveryIds];
       byIndex.set(_id, units);
     }
-    await bulkWriteInChunks(
-      this.reminders as never,
-      [...byIndex].map(([_id, units]) => ({
-        updateOne: { filter: { _id }, update: { $addToSet: Object.fromEntries(Object.entries(units).map(([field, ids]) => [field, { $each: ids }])) }, upsert: true },
-      })),
-      { ordered: false },
-    );
+    // One index document at a time under its lock: FerretDB does not isolate two updates of one
+    // document (ADR 2), and a form-period's document is shared by all its units' reminders.
+    for (const [_id, units] of byIndex) {
+      const update = { $addToSet: Object.fromEntries(Object.entries(units).map(([field, ids]) => [field, { $each: ids }])) };
+      await this.locks.run(REMINDER_INDEX, _id, async () => {
+        try {
+          await this.reminders.updateOne({ _id: _id as never }, update as never, { upsert: true });
+        } catch (error) {
+          // Another replica inserted it first: add to theirs.
+          if (!isDuplicate(error)) throw error;
+          await this.reminders.updateOne({ _id: _id as never }, update as never);
+        }
+      });
+    }
   }
 
   due(now: Date, limit: number): Promise<Delivery[]> {

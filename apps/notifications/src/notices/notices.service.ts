@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ExportJob, ReportSubmission, Scorecard } from '@dtp/contracts';
-import { formatViDate, formatViNumber, nextSendingTime, periodLabel, vietnamDateOf, WorkingCalendar, WorkingHours } from '@dtp/domain';
+import { displayedValue, formatViDate, formatViNumber, IndicatorKind, nextSendingTime, periodLabel, valueDisplayOf, vietnamDateOf, WorkingCalendar, WorkingHours } from '@dtp/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Obligation } from '../calendar/schemas/obligation.schema';
 import { CLOCK, Clock } from '../clock/clock';
@@ -23,8 +23,13 @@ const EXPORT_KIND_EN: Record<ExportJob.Kind, string> = { scorecard: 'scorecard',
  * officials hear that a target changed status. Ids come from the event, so a redelivered event
  * is one notice.
  */
+/** How long an indicator's kind and unit are kept for the notices that print its values. */
+const INDICATOR_CACHE_MS = 5 * 60_000;
+
 @Injectable()
 export class NoticesService {
+  private readonly indicators = new Map<string, { indicator: { kind: IndicatorKind; unitOfMeasure?: string } | undefined; at: number }>();
+
   constructor(
     private readonly calendar: CalendarService,
     private readonly deliveries: DeliveriesService,
@@ -35,8 +40,24 @@ export class NoticesService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
     @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
-    @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DASHBOARD_URL' | 'EXPORTS_URL'>,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DASHBOARD_URL' | 'EXPORTS_URL' | 'INDICATORS_URL'>,
   ) {}
+
+  /** An indicator's kind and unit from the indicators service, kept a few minutes; undefined when it cannot say. */
+  private async indicatorOf(provinceCode: string, code: string): Promise<{ kind: IndicatorKind; unitOfMeasure?: string } | undefined> {
+    if (!this.config.INDICATORS_URL) return undefined;
+    const key = `${provinceCode}:${code}`;
+    const cached = this.indicators.get(key);
+    if (cached && Date.now() - cached.at < INDICATOR_CACHE_MS) return cached.indicator;
+    try {
+      const response = await fetch(new URL(`/api/v1/indicators/${encodeURIComponent(provinceCode)}/${encodeURIComponent(code)}`, this.config.INDICATORS_URL), { signal: AbortSignal.timeout(5_000) });
+      const indicator = response.ok ? ((await response.json()) as { kind: IndicatorKind; unitOfMeasure?: string }) : undefined;
+      this.indicators.set(key, { indicator, at: Date.now() });
+      return indicator;
+    } catch {
+      return cached?.indicator;
+    }
+  }
 
   /**
    * A batch of submissions (in delivery order): returns and approvals, which the unit is told of,
@@ -75,7 +96,12 @@ export class NoticesService {
     const now = this.clock.now();
     const subscribers = await this.subscribers.ofProvince(e.provinceCode);
     const hierarchy = this.units.current();
-    const value = (v: number | null) => (v === null ? '—' : formatViNumber(v));
+    // The indicator's display rule (a ratio's 0.8603 as 86,03 %), as on screens and in files.
+    const display = valueDisplayOf(await this.indicatorOf(e.provinceCode, e.indicatorCode));
+    const value = (v: number | null) => {
+      const shown = displayedValue(v, display);
+      return shown === null ? '—' : `${formatViNumber(shown, display.decimals)}${display.unit === '%' ? '%' : display.unit ? ` ${display.unit}` : ''}`;
+    };
     const items: NewDelivery[] = [];
     for (const sub of subscribers.filter((x) => (x.programmes ?? []).length === 0 || x.programmes.includes(e.programmeCode))) {
       const variables = {

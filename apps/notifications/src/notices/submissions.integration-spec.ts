@@ -33,6 +33,7 @@ describe('submissions applied to the calendar in batches', () => {
   it('keeps the newest revision and the first submission time, announces a return once, and a redelivery changes nothing', async () => {
     const a = { provinceCode: PROVINCE, unitCode: '180', formCode: form, period: '2026Q3' };
     const b = { provinceCode: PROVINCE, unitCode: '181', formCode: form, period: '2026Q3' };
+    const c = { provinceCode: PROVINCE, unitCode: '183', formCode: form, period: '2026Q3' };
     const firstOfA = submissionEvent({ ...a, revision: 1, kind: 'submitted', status: 'submitted', changedAt: at(1) });
     const firstOfB = submissionEvent({ ...b, revision: 1, kind: 'submitted', status: 'submitted', changedAt: at(4) });
     const events = [
@@ -43,6 +44,10 @@ describe('submissions applied to the calendar in batches', () => {
       // Older revisions after newer ones, as a redelivery brings them.
       firstOfA,
       firstOfB,
+      // Submitted and approved in one batch: the approval is applied (and announced) first, and the
+      // time of the first submission is still kept.
+      submissionEvent({ ...c, revision: 1, kind: 'submitted', status: 'submitted', changedAt: at(6) }),
+      submissionEvent({ ...c, revision: 2, kind: 'approved', status: 'approved', changedAt: at(7) }),
     ];
     await send(events);
     await service.caughtUp();
@@ -50,6 +55,7 @@ describe('submissions applied to the calendar in batches', () => {
     expect(await stored()).toEqual([
       { unit: '180', status: 'submitted', revision: 3, submittedAt: at(1) },
       { unit: '181', status: 'submitted', revision: 1, submittedAt: at(4) },
+      { unit: '183', status: 'approved', revision: 2, submittedAt: at(6) },
     ]);
     const returned = async () => ((await service.call('GET', `/api/v1/deliveries/${PROVINCE}?form=${form}&limit=100`, undefined, admin)).json() as Body[]).filter((d) => d.notice === 'report-returned');
     expect((await returned()).map((d) => d.recipient)).toEqual([`unit:${PROVINCE}:180`]);
@@ -60,6 +66,7 @@ describe('submissions applied to the calendar in batches', () => {
     expect(await stored()).toEqual([
       { unit: '180', status: 'submitted', revision: 3, submittedAt: at(1) },
       { unit: '181', status: 'submitted', revision: 1, submittedAt: at(4) },
+      { unit: '183', status: 'approved', revision: 2, submittedAt: at(6) },
     ]);
     expect(await returned()).toHaveLength(1);
   });
@@ -73,7 +80,7 @@ describe('submissions applied to the calendar in batches', () => {
     await db.collection('deliveries').insertOne({ _id: reminderId as never, provinceCode: PROVINCE, unitCode: unit, formCode: form, period: '2026Q3', obligationIds: [obligationId], notice: 'reminder-before', channel: 'inbox', recipient: `unit:${PROVINCE}:${unit}`, variables: {}, sendAt: new Date('2026-12-01T01:00:00Z'), state: 'scheduled', attempts: 0, createdAt: new Date() });
     await db.collection(OBLIGATION_REMINDERS).insertOne({ _id: obligationId as never, deliveryIds: [reminderId] });
 
-    await service.app.get(DeliveriesService).onApplicationBootstrap();
+    await service.app.get(DeliveriesService).foldLegacyReminders();
     expect(await db.collection(OBLIGATION_REMINDERS).countDocuments({})).toBe(0);
 
     await send([submissionEvent({ provinceCode: PROVINCE, unitCode: unit, formCode: form, period: '2026Q3', changedAt: at(5) })]);

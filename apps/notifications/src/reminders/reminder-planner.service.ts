@@ -73,6 +73,7 @@ export class ReminderPlanner {
 
   async plan(now: Date): Promise<PlanResult> {
     const today = vietnamDateOf(now);
+    await this.deliveries.foldLegacyReminders();
     const obligationsAdded = await this.calendar.refresh(today);
     const rules = await this.rules.all();
     const ruleOf = (o: Obligation) => rules.get(`${o.provinceCode}:${o.formCode}`) ?? DEFAULT_REMINDER_RULE;

@@ -121,18 +121,23 @@ describe('folding unit contributions into aggregates', () => {
 
 describe('a milestone under its rule (milestoneAggregation)', () => {
   // 7 of 11 districts done, all reported (the provincial review's case).
-  const sevenOfEleven = totalsFromContributions([...Array(7).fill({ done: true }), ...Array(4).fill({ done: false })]);
+  const districts = [...Array<boolean>(7).fill(true), ...Array<boolean>(4).fill(false)];
+  const sevenOfEleven = totalsFromContributions(districts.map((done) => ({ done })));
 
   it('"all" is not done while 4 of 11 districts are not, "any" is done, "count" counts 7', () => {
-    expect(milestoneValue(sevenOfEleven, 'all', 11)).toBe(0);
-    expect(milestoneValue(sevenOfEleven, 'any', 11)).toBe(1);
-    expect(milestoneValue(sevenOfEleven, 'count', 11)).toBe(7);
+    expect(milestoneValue(sevenOfEleven, 'all', districts)).toBe(0);
+    expect(milestoneValue(sevenOfEleven, 'any', districts)).toBe(1);
+    expect(milestoneValue(sevenOfEleven, 'count', districts)).toBe(7);
   });
 
-  it('"all" counts a missing report as not done', () => {
-    expect(milestoneValue(totalsFromContributions(Array(10).fill({ done: true })), 'all', 11)).toBe(0);
-    expect(milestoneValue(totalsFromContributions(Array(11).fill({ done: true })), 'all', 11)).toBe(1);
-    expect(milestoneValue(EMPTY_TOTALS, 'all', 11)).toBeNull();
+  it('"all" counts a missing report as not done, and does not let a report from above stand in for it', () => {
+    const tenDone = totalsFromContributions(Array(10).fill({ done: true }));
+    expect(milestoneValue(tenDone, 'all', [...Array<boolean>(10).fill(true), undefined])).toBe(0);
+    // Two districts and two of their four communes report done: the communes make up the value.
+    const mixed = totalsFromContributions(Array(4).fill({ done: true }));
+    expect(milestoneValue(mixed, 'all', [true, true, undefined, undefined])).toBe(0);
+    expect(milestoneValue(totalsFromContributions(Array(11).fill({ done: true })), 'all', Array<boolean>(11).fill(true))).toBe(1);
+    expect(milestoneValue(EMPTY_TOTALS, 'all', Array<boolean>(11).fill(true))).toBeNull();
   });
 
   it('equals the rule applied to the expected units one by one, for any reports and missing ones', () => {
@@ -142,7 +147,7 @@ describe('a milestone under its rule (milestoneAggregation)', () => {
         const reports = expected.filter((r): r is boolean => r !== undefined);
         const totals = totalsFromContributions(reports.map((done) => ({ done })));
         const want = reports.length === 0 ? null : rule === 'count' ? reports.filter(Boolean).length : rule === 'any' ? Number(reports.some(Boolean)) : Number(expected.every((r) => r === true));
-        expect(milestoneValue(totals, rule, expected.length)).toBe(want);
+        expect(milestoneValue(totals, rule, expected)).toBe(want);
       }),
     );
   });

@@ -108,11 +108,12 @@ export function aggregateValue(totals: AggregateTotals, kind: AggregationKind): 
 /**
  * A milestone's value under the indicator's rule (`milestoneAggregation`): `count` the units done;
  * `any` 1 when one is done; `all` 1 only when every unit expected to report did, and done, since a
- * missing report counts as not done. `expectedUnits` is how many units' reports make up the value
- * (1 for a unit's own); the totals must hold reports of those units only, which the fold ensures
- * by refusing reports of units outside their validity. `null` when nothing was reported.
+ * missing report counts as not done. `expectedDone` holds, for each unit whose report makes up the
+ * value (the finest reporting units below it, or the unit itself), whether its counted report says
+ * done (false or undefined: not done or not reported); without it (a unit the hierarchy does not
+ * know) every report counted must be done. `null` when nothing was reported.
  */
-export function milestoneValue(totals: AggregateTotals, rule: MilestoneAggregation, expectedUnits: number): number | null {
+export function milestoneValue(totals: AggregateTotals, rule: MilestoneAggregation, expectedDone?: ReadonlyArray<boolean | undefined>): number | null {
   if (totals.reporting === 0) return null;
   switch (rule) {
     case 'count':
@@ -120,6 +121,7 @@ export function milestoneValue(totals: AggregateTotals, rule: MilestoneAggregati
     case 'any':
       return totals.done > 0 ? 1 : 0;
     case 'all':
-      return totals.done === totals.reporting && totals.reporting >= expectedUnits ? 1 : 0;
+      if (expectedDone && expectedDone.length > 0) return expectedDone.every((d) => d === true) ? 1 : 0;
+      return totals.done === totals.reporting ? 1 : 0;
   }
 }

@@ -33,7 +33,8 @@ export function aggregateIndicator(def: IndicatorDefinition, values: UnitValue[]
     case 'milestone': {
       // Missing reports count as not done: "all" means all expected units, not all who answered.
       const totals = totalsFromContributions(counted.map((c) => ('done' in c.value ? { done: c.value.done } : {})));
-      return { ...base, value: milestoneValue(totals, def.milestoneAggregation ?? 'count', expected.size), derivable: true };
+      const doneOf = new Map(counted.map((c) => [c.unitId, 'done' in c.value && c.value.done]));
+      return { ...base, value: milestoneValue(totals, def.milestoneAggregation ?? 'count', [...expected].map((id) => doneOf.get(id))), derivable: true };
     }
     case 'count':
     case 'ratio': {

@@ -2,7 +2,8 @@ import { displayedValue, valueDisplayOf } from './indicator-display';
 
 describe('valueDisplayOf: one rule for screens and files', () => {
   it('reads a ratio as a percentage and a province-level percentage as entered', () => {
-    expect(displayedValue(0.86025, valueDisplayOf({ kind: 'ratio' }))).toBe(86.03);
+    expect(displayedValue(0.86025, valueDisplayOf({ kind: 'ratio' }))).toBe(86.025);
+    expect(displayedValue(0.1 + 0.2, valueDisplayOf({ kind: 'ratio' }))).toBe(30);
     // The review's case: a digital-economy share of 12.52 % against 20 % printed as 1.252 against 2.000.
     expect(displayedValue(12.52, valueDisplayOf({ kind: 'province-percentage' }))).toBe(12.52);
     expect(displayedValue(20, valueDisplayOf({ kind: 'province-percentage' }))).toBe(20);

@@ -36,9 +36,13 @@ export function valueDisplayOf(indicator: { kind: IndicatorKind; unitOfMeasure?:
   }
 }
 
-/** A stored value as people read it (scaled, rounded to the display's decimals); null stays null. */
+/**
+ * A stored value in the scale people read it (a ratio's 0.833333 as 83.3333), precision kept
+ * (a scaled value to 6 decimals): files keep numbers that can be summed, and the display's
+ * decimals are applied where the number is written out. Null stays null.
+ */
 export function displayedValue(value: number | null | undefined, display: ValueDisplay): number | null {
   if (value === null || value === undefined) return null;
-  const scaled = Math.round(value * display.factor * 1e6) / 1e6;
-  return display.decimals === undefined ? scaled : Number(scaled.toFixed(display.decimals));
+  // Scaling adds binary noise (0.1 + 0.2 → 30.000000000000004): cleared; unscaled values stay as stored.
+  return display.factor === 1 ? value : Math.round(value * display.factor * 1e6) / 1e6;
 }

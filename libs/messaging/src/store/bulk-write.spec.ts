@@ -1,4 +1,4 @@
-import { BULK_CHUNK, bulkWriteInChunks, mapLimited } from './bulk-write';
+import { BULK_CHUNK, bulkWriteInChunks, conditionalUpserts, mapLimited } from './bulk-write';
 
 /** A collection that records the commands it gets and answers like the driver. */
 function recordingCollection(failOnCall?: number) {
@@ -70,5 +70,54 @@ describe('mapLimited', () => {
     });
     expect(results).toEqual([50, 10, 40, 20, 30]);
     expect(most).toBe(2);
+  });
+});
+
+describe('conditionalUpserts', () => {
+  /** A store where some ids exist: an upsert whose condition fails on them collides; `newer` ids hold a newer state. */
+  const store = (existing: Record<string, 'older' | 'newer'>, options: { writeConcernFails?: boolean } = {}) => {
+    const calls: unknown[][] = [];
+    return {
+      calls,
+      async bulkWrite(ops: Array<{ updateOne: { filter: { _id: string }; upsert: boolean } }>) {
+        calls.push(ops);
+        if (options.writeConcernFails) throw Object.assign(new Error('waiting for replication timed out'), { writeErrors: [] });
+        let matchedCount = 0;
+        const writeErrors: Array<{ index: number; code: number }> = [];
+        ops.forEach((op, index) => {
+          const state = existing[op.updateOne.filter._id];
+          if (state === 'older') matchedCount += 1;
+          else if (state === 'newer' && op.updateOne.upsert) writeErrors.push({ index, code: 11000 });
+          else if (state === undefined && op.updateOne.upsert) existing[op.updateOne.filter._id] = 'older';
+        });
+        if (writeErrors.length > 0) throw Object.assign(new Error('E11000'), { writeErrors });
+        return { matchedCount };
+      },
+    };
+  };
+  const op = (_id: string) => ({ updateOne: { filter: { _id }, update: {}, upsert: true } });
+
+  it('calls stale only what a newer stored state excludes', async () => {
+    const s = store({ a: 'older', b: 'newer' });
+    expect([...(await conditionalUpserts(s, [op('a'), op('b'), op('c')]))]).toEqual([1]);
+  });
+
+  it('applies a write whose insert collided with someone else\'s insert of an older state (tried again as an update)', async () => {
+    const existing: Record<string, 'older' | 'newer'> = {};
+    const s = store(existing);
+    // Another writer inserts `a` (without the revision) between our condition and our insert.
+    const racing = { ...s, bulkWrite: async (ops: Parameters<typeof s.bulkWrite>[0]) => {
+      if (s.calls.length === 0) {
+        s.calls.push(ops);
+        existing['a'] = 'older';
+        throw Object.assign(new Error('E11000'), { writeErrors: [{ index: 0, code: 11000 }] });
+      }
+      return s.bulkWrite(ops);
+    } };
+    expect((await conditionalUpserts(racing, [op('a')])).size).toBe(0);
+  });
+
+  it('throws a failure that is not a collision, even one without write errors', async () => {
+    await expect(conditionalUpserts(store({}, { writeConcernFails: true }), [op('a')])).rejects.toThrow(/replication/);
   });
 });

@@ -57,21 +57,35 @@ const DUPLICATE_KEY = 11000;
 /**
  * Conditional upserts (a filter on `_id` and on what is stored, e.g. an older revision), at most
  * BULK_CHUNK per command and unordered: no read first. Where a document exists that the condition
- * excludes, the upsert's insert collides on `_id`; those operations are the stale ones, and their
- * indexes are returned. Any other failure is thrown.
+ * excludes, the upsert's insert collides on `_id`: that operation is stale, and its index is
+ * returned. A collision can also mean that someone inserted the document meanwhile (a concurrent
+ * writer of other fields): each colliding operation is therefore tried once more as a plain
+ * conditional update, and only one that then matches nothing is stale. Any other failure is thrown.
  */
 export async function conditionalUpserts(collection: BulkWriter, ops: readonly unknown[]): Promise<Set<number>> {
-  const stale = new Set<number>();
+  const collided: number[] = [];
   for (let start = 0; start < ops.length; start += BULK_CHUNK) {
     try {
       await collection.bulkWrite(ops.slice(start, start + BULK_CHUNK) as never, { ordered: false });
     } catch (error) {
       const failed = (error as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors;
-      if (!failed || failed.some((w) => w.code !== DUPLICATE_KEY)) throw error;
-      for (const w of failed) stale.add(start + w.index);
+      // No write errors: a write-concern failure or a lost connection, never "stale".
+      if (!failed?.length || failed.some((w) => w.code !== DUPLICATE_KEY)) throw error;
+      for (const w of failed) collided.push(start + w.index);
     }
   }
+  const stale = new Set<number>();
+  for (const i of collided) {
+    const { matchedCount } = (await collection.bulkWrite([withoutUpsert(ops[i])] as never, { ordered: false })) as { matchedCount: number };
+    if (matchedCount === 0) stale.add(i);
+  }
   return stale;
+}
+
+/** The same `updateOne` or `replaceOne`, matching only a document that is there. */
+function withoutUpsert(op: unknown): unknown {
+  const [[kind, body]] = Object.entries(op as Record<string, Record<string, unknown>>) as [[string, Record<string, unknown>]];
+  return { [kind]: { ...body, upsert: false } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { displayedValue, ValueDisplay, valueDisplayOf } from '@dtp/domain';
-import { Letterhead, NumberCell } from '../export-document';
+import { Cell, Letterhead } from '../export-document';
 import { ExportRequest } from '../export-request';
 import { IndicatorView, UnitView } from '../../sources/indicators.client';
 
@@ -51,10 +51,24 @@ export function unitName(context: BuildContext, unitCode: string): string {
  * percentage as entered (12.52 "%"), counts, ranks and milestones as whole numbers.
  */
 export function displayOf(context: BuildContext, indicatorCode: string): ValueDisplay {
-  return valueDisplayOf(context.indicators.get(indicatorCode) as Parameters<typeof valueDisplayOf>[0]);
+  // Once per indicator and export: a province-year of raw values asks a hundred thousand times.
+  const known = displays.get(context) ?? new Map<string, ValueDisplay>();
+  displays.set(context, known);
+  let display = known.get(indicatorCode);
+  if (!display) {
+    display = valueDisplayOf(context.indicators.get(indicatorCode) as Parameters<typeof valueDisplayOf>[0]);
+    known.set(indicatorCode, display);
+  }
+  return display;
 }
 
-/** A value of an indicator as a cell: scaled, and formatted as a whole number where the kind is one. */
-export function valueCell(value: number | null | undefined, display: ValueDisplay): NumberCell {
-  return { number: displayedValue(value, display), kind: display.decimals === 0 ? 'integer' : 'decimal' };
+const displays = new WeakMap<BuildContext, Map<string, ValueDisplay>>();
+
+/**
+ * A value of an indicator as a cell of a column of decimals: scaled, and marked as a whole number
+ * where the kind is one (a plain number otherwise, nothing more to allocate per row).
+ */
+export function valueCell(value: number | null | undefined, display: ValueDisplay): Cell {
+  const number = displayedValue(value, display);
+  return display.decimals === 0 ? { number, kind: 'integer' } : number;
 }

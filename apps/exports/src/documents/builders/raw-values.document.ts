@@ -40,7 +40,7 @@ export function rawValuesDocument(filter: CopyFilter, expectedRows: number, copi
           copy.period,
           v.indicatorCode,
           context.indicators.get(v.indicatorCode)?.nameVi ?? v.indicatorCode,
-          ...valueCells(v),
+          ...valueCells(v, context),
           copy.status,
           copy.late,
           copy.revision,

@@ -51,7 +51,7 @@ describe('scorecardDocument', () => {
       ['Chính quyền số', '1. Chính quyền số (1/1)'],
       ['Xã hội số', '2. Xã hội số (0/1)'],
     ]);
-    const decimal = (number: number | null) => ({ number, kind: 'decimal' });
+    const decimal = (number: number | null) => number;
     const integer = (number: number | null) => ({ number, kind: 'integer' });
     expect(await collect(document.details.groups[0].rows())).toEqual([['Chính quyền số', 'DOSSIERS', 'Tỷ lệ hồ sơ số hóa', '%', 'Tối thiểu', decimal(80), decimal(86.03), decimal(6.03), 'achieved', null, decimal(2.1)]]);
     expect(await collect(document.details.groups[1].rows())).toEqual([['Xã hội số', 'VILLAGES', 'Thôn chưa có sóng', 'thôn', 'Tối đa', integer(10), integer(13), integer(-3), 'not-achieved', 'Có nguy cơ không đạt', integer(null)]]);
@@ -70,7 +70,7 @@ describe('scorecardDocument', () => {
     );
     const rows = (await collect(document.details.groups[0].rows())) as unknown[][];
     expect(rows.map((r) => r.slice(3, 8))).toEqual([
-      ['%', 'Tối thiểu', { number: 20, kind: 'decimal' }, { number: 12.52, kind: 'decimal' }, { number: -7.48, kind: 'decimal' }],
+      ['%', 'Tối thiểu', 20, 12.52, -7.48],
       ['', 'Tối đa', { number: 10, kind: 'integer' }, { number: 6, kind: 'integer' }, { number: 4, kind: 'integer' }],
     ]);
   });

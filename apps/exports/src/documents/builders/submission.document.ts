@@ -1,7 +1,7 @@
 import { periodLabel } from '@dtp/domain';
 import { Cell, Column, ExportDocument, fromArray } from '../export-document';
 import { CopiedValue, SubmissionCopy } from '../../sources/schemas/submission-copy.schema';
-import { BuildContext, letterheadOf, unitName } from './build-context';
+import { BuildContext, displayOf, letterheadOf, unitName, valueCell } from './build-context';
 
 export const SUBMISSION_COLUMNS: Column[] = [
   { key: 'indicator_code', header: 'Mã chỉ tiêu', kind: 'text', width: 16 },
@@ -15,10 +15,10 @@ export const SUBMISSION_COLUMNS: Column[] = [
 
 const STATUS_VI: Record<SubmissionCopy['status'], string> = { submitted: 'Đã gửi', returned: 'Bị trả lại để sửa', approved: 'Đã duyệt' };
 
-/** A ratio's value is worked out for the reader; the parts stay as reported. */
-export function valueCells(v: CopiedValue): Cell[] {
+/** A ratio's value is worked out for the reader and shown by the indicator's display rule (86.03 %); the parts stay as reported. */
+export function valueCells(v: CopiedValue, context: BuildContext): Cell[] {
   const ratio = v.numerator !== undefined && v.denominator ? v.numerator / v.denominator : null;
-  return [v.value ?? ratio, v.numerator ?? null, v.denominator ?? null, v.done ?? null];
+  return [valueCell(v.value ?? ratio, displayOf(context, v.indicatorCode)), v.numerator ?? null, v.denominator ?? null, v.done ?? null];
 }
 
 /** One unit's report for one form and period, as last submitted. */
@@ -54,7 +54,7 @@ export function submissionDocument(copy: SubmissionCopy, context: BuildContext):
           name: 'Số liệu',
           title: 'Số liệu báo cáo',
           rows: () =>
-            fromArray(copy.values.map((v) => [v.indicatorCode, context.indicators.get(v.indicatorCode)?.nameVi ?? v.indicatorCode, context.indicators.get(v.indicatorCode)?.unitOfMeasure ?? '', ...valueCells(v)])),
+            fromArray(copy.values.map((v) => [v.indicatorCode, context.indicators.get(v.indicatorCode)?.nameVi ?? v.indicatorCode, context.indicators.get(v.indicatorCode)?.unitOfMeasure ?? '', ...valueCells(v, context)])),
         },
       ],
     },
