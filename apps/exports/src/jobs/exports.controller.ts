@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ExportJob } from '@dtp/contracts';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, assertOfficialProvince, attachment, CurrentOfficial, FieldProblem, fieldsRefusal, OfficialPrincipal, refusal, ReplyLike, Roles } from '@dtp/platform';
 import { FORMATS_REFUSED, REQUIRED_FIELDS } from '../documents/export-request';
@@ -33,9 +34,9 @@ export class ExportsController {
     assertOfficialProvince(official, dto.provinceCode);
     const problems: FieldProblem[] = REQUIRED_FIELDS[dto.kind]
       .filter((field) => dto[field] === undefined)
-      .map((field) => ({ field, message: `${field} is required for a ${dto.kind} export`, messageVi: `${field} là bắt buộc khi xuất ${dto.kind}` }));
+      .map((field) => ({ field, message: `${field} is required for a ${dto.kind} export`, messageVi: `${field} là bắt buộc khi xuất ${ExportJob.KIND_NAMES_VI[dto.kind]}` }));
     if (FORMATS_REFUSED[dto.kind]?.includes(dto.format)) {
-      problems.push({ field: 'format', message: `a ${dto.kind} export is too long for ${dto.format}: choose xlsx, csv or pdf`, messageVi: `dữ liệu ${dto.kind} quá dài cho định dạng ${dto.format}: hãy chọn xlsx, csv hoặc pdf` });
+      problems.push({ field: 'format', message: `a ${dto.kind} export is too long for ${dto.format}: choose xlsx, csv or pdf`, messageVi: `${ExportJob.KIND_NAMES_VI[dto.kind]} quá dài cho định dạng ${dto.format.toUpperCase()}: hãy chọn XLSX, CSV hoặc PDF` });
     }
     if (problems.length > 0) throw fieldsRefusal(400, 'validation', problems);
     // A unit's own official exports that unit's reports only.

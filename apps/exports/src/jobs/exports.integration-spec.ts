@@ -192,8 +192,10 @@ describe('exports: files made from the indicators service, read back', () => {
     const missing = await exportsApp.call('POST', '/api/v1/exports', { kind: 'scorecard', format: 'xlsx', provinceCode: '20' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors.map((e: Body) => e.field)).toEqual(['programmeCode', 'period']);
+    // The Vietnamese text names the kind of export in Vietnamese, not by its code ("khi xuất scorecard").
+    expect(missing.json().errors[0].messageVi).toBe('programmeCode là bắt buộc khi xuất bảng điểm');
     const tooLong = await exportsApp.call('POST', '/api/v1/exports', { kind: 'raw-values', format: 'docx', provinceCode: '20', year: 2024 });
-    expect(tooLong.json().errors).toEqual([expect.objectContaining({ field: 'format', messageVi: expect.stringContaining('xlsx, csv hoặc pdf') })]);
+    expect(tooLong.json().errors).toEqual([expect.objectContaining({ field: 'format', messageVi: 'số liệu báo cáo quá dài cho định dạng DOCX: hãy chọn XLSX, CSV hoặc PDF' })]);
     const badFormat = await exportsApp.call('POST', '/api/v1/exports', scorecard('odt'));
     expect(badFormat.json().errors.map((e: Body) => e.field)).toEqual(['format']);
     expect((await exportsApp.call('POST', '/api/v1/exports', scorecard('xlsx'), null)).statusCode).toBe(401);

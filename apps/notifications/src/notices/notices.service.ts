@@ -14,7 +14,6 @@ import { SubscribersService } from './subscribers.service';
 
 const STATUS_VI = { achieved: 'đạt', 'not-achieved': 'chưa đạt', 'not-measurable': 'chưa đo được' } as const;
 const STATUS_EN = { achieved: 'achieved', 'not-achieved': 'not achieved', 'not-measurable': 'not measurable' } as const;
-const EXPORT_KIND_VI: Record<ExportJob.Kind, string> = { scorecard: 'bảng điểm', ranking: 'bảng xếp hạng', 'reporting-rates': 'tình hình gửi báo cáo', submission: 'báo cáo của đơn vị', 'raw-values': 'số liệu báo cáo' };
 const EXPORT_KIND_EN: Record<ExportJob.Kind, string> = { scorecard: 'scorecard', ranking: 'ranking', 'reporting-rates': 'reporting rates', submission: 'unit report', 'raw-values': 'raw values' };
 
 /**
@@ -137,7 +136,7 @@ export class NoticesService {
     const variables = {
       recipientName: e.requestedBy,
       completed,
-      kindVi: EXPORT_KIND_VI[e.kind],
+      kindVi: ExportJob.KIND_NAMES_VI[e.kind],
       kindEn: EXPORT_KIND_EN[e.kind],
       formatLabel: e.format.toUpperCase(),
       fileName: completed ? e.fileName : '',

@@ -14,6 +14,9 @@ export const VERSION = 1;
 export const Kind = z.enum(['scorecard', 'ranking', 'reporting-rates', 'submission', 'raw-values']);
 export type Kind = z.infer<typeof Kind>;
 
+/** What each kind of export is called in Vietnamese text (messages, refusals): never its code. */
+export const KIND_NAMES_VI: Record<Kind, string> = { scorecard: 'bảng điểm', ranking: 'bảng xếp hạng', 'reporting-rates': 'tình hình gửi báo cáo', submission: 'báo cáo của đơn vị', 'raw-values': 'số liệu báo cáo' };
+
 export const Format = z.enum(['xlsx', 'csv', 'pdf', 'docx']);
 export type Format = z.infer<typeof Format>;
 

@@ -110,9 +110,9 @@ describe('validating a reported value', () => {
     expect(validateIndicatorValue(indicator, value as never).map((p) => p.message)).toContain(message);
   });
 
-  it('refuses a value from a level that does not report the indicator, in both languages', () => {
+  it('refuses a value from a level that does not report the indicator, in both languages (the level named in Vietnamese in the Vietnamese text)', () => {
     expect(validateIndicatorValue(grdp, { value: 10 }, 'commune')).toEqual([
-      { field: 'indicatorCode', message: 'DIGITAL_ECONOMY_GRDP is not reported by commune units', messageVi: 'chỉ tiêu DIGITAL_ECONOMY_GRDP không do cấp commune báo cáo' },
+      { field: 'indicatorCode', message: 'DIGITAL_ECONOMY_GRDP is not reported by commune units', messageVi: 'chỉ tiêu DIGITAL_ECONOMY_GRDP không do cấp xã báo cáo' },
     ]);
   });
 });

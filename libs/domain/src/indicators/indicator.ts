@@ -1,4 +1,4 @@
-import { UnitLevel } from '../units/org-unit';
+import { UnitLevel, unitLevelLabel } from '../units/org-unit';
 
 /**
  * What an indicator measures and how its values add up the hierarchy:
@@ -58,7 +58,7 @@ const EXPECTED_SHAPE: Record<IndicatorKind, 'value' | 'ratio' | 'done'> = {
 export function validateIndicatorValue(def: IndicatorDefinition, v: IndicatorValue, reporter?: UnitLevel): ValueProblem[] {
   const problems: ValueProblem[] = [];
   if (reporter && !def.reportedBy.includes(reporter)) {
-    problems.push(problem('indicatorCode', `${def.code} is not reported by ${reporter} units`, `chỉ tiêu ${def.code} không do cấp ${reporter} báo cáo`));
+    problems.push(problem('indicatorCode', `${def.code} is not reported by ${reporter} units`, `chỉ tiêu ${def.code} không do cấp ${unitLevelLabel(reporter, 'vi')} báo cáo`));
   }
   const shape = shapeOf(v);
   if (shape !== EXPECTED_SHAPE[def.kind]) {

@@ -10,6 +10,18 @@ export type UnitLevel = 'province' | 'department' | 'district' | 'commune';
 
 export const UNIT_LEVELS: readonly UnitLevel[] = ['province', 'department', 'district', 'commune'];
 
+const UNIT_LEVEL_NAMES: Record<UnitLevel, { vi: string; en: string }> = {
+  province: { vi: 'tỉnh', en: 'province' },
+  department: { vi: 'sở, ngành', en: 'department' },
+  district: { vi: 'huyện', en: 'district' },
+  commune: { vi: 'xã', en: 'commune' },
+};
+
+/** A level in words for text people read: "cấp xã", never the code "commune" in Vietnamese. */
+export function unitLevelLabel(level: UnitLevel, language: 'vi' | 'en'): string {
+  return UNIT_LEVEL_NAMES[level]?.[language] ?? level;
+}
+
 export interface ParentLink {
   parentId: string;
   from?: LocalDate;

@@ -1,4 +1,4 @@
-import { periodLabel } from '@dtp/domain';
+import { periodLabel, UNIT_LEVELS, UnitLevel, unitLevelLabel } from '@dtp/domain';
 import { Column, ExportDocument, ExportFailure, fromArray } from '../export-document';
 import { RankingPage } from '../../sources/indicators.client';
 import { BuildContext, displayOf, letterheadOf, unitName, valueCell } from './build-context';
@@ -12,10 +12,11 @@ export const RANKING_COLUMNS: Column[] = [
   { key: 'unit_of_measure', header: 'Đơn vị tính', kind: 'text', width: 10 },
 ];
 
-const LEVEL_VI: Record<string, string> = { province: 'Tỉnh', department: 'Sở, ngành', district: 'Huyện', commune: 'Xã' };
-
+/** A unit's level as a table shows it: "Xã", "Huyện" (libs/domain's names, capitalised). */
 export function levelName(level: string | undefined): string {
-  return level ? (LEVEL_VI[level] ?? level) : '';
+  if (!level) return '';
+  const name = UNIT_LEVELS.includes(level as UnitLevel) ? unitLevelLabel(level as UnitLevel, 'vi') : level;
+  return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
 }
 
 /** Units ranked on one indicator; equal values share a rank. */
