@@ -143,7 +143,7 @@ describe('dashboard in a real browser, on the demo data', () => {
     await page.getByRole('heading', { level: 1, name: 'Tỷ lệ hồ sơ được số hoá (demo)' }).waitFor();
     const chart = page.getByRole('img', { name: /Tỷ lệ hồ sơ được số hoá \(demo\), 2020–2024/ });
     await chart.waitFor();
-    expect(await page.locator('#trend-summary').textContent()).toMatch(/2024: 89,80% \/ 80,00%/);
+    expect(await page.locator('#trend-summary').textContent()).toMatch(/2024: 89,85% \/ 80,00%/);
     await page.getByTestId('ranking').waitFor();
     const ranking = await api<{ items: Array<{ unitCode: string; value: number; rank: number }> }>('/api/v1/rankings/20/DEMO_DOSSIERS_DIGITIZED/2024?pageSize=500');
     const firstUnit = () => page.getByTestId('ranking').locator('tbody tr').first().locator('th').textContent();
