@@ -49,7 +49,7 @@ start_services() {
     local name=${spec%%:*} port=${spec##*:} pidfile="$run/service-${spec%%:*}.pid"
     if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi
     local extra=()
-    [[ $name == reports ]] && extra=("ADMIN_PASSWORD=$ADMIN_PASSWORD" "ADMIN_PROVINCE_CODE=$DTP_PROVINCE")
+    [[ $name == reports ]] && extra=("ADMIN_PASSWORD=$ADMIN_PASSWORD" "ADMIN_PROVINCE_CODE=$DTP_PROVINCE" "INDICATORS_URL=http://127.0.0.1:3102")
     [[ $name == notifications ]] && extra=("INDICATORS_URL=http://127.0.0.1:3102")
     # Exported files are kept with the infrastructure's data, outside the repository.
     [[ $name == exports ]] && extra=("INDICATORS_URL=http://127.0.0.1:3102" "EXPORTS_DIR=$DTP_INFRA_HOME/exports")

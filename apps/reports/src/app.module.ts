@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@dtp/messaging';
+import { serviceInfrastructure, UnitsDirectoryModule } from '@dtp/messaging';
 import { AuthModule } from './auth/auth.module';
 import { ReportsConfig } from './config';
 import { Dhis2Module } from './dhis2/dhis2.module';
@@ -20,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...serviceInfrastructure({ service: SERVICE_NAME, env: config }),
+        UnitsDirectoryModule.register({ ...(config.INDICATORS_URL ? { indicatorsUrl: config.INDICATORS_URL } : {}) }),
         forms,
         AuthModule.register({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.TOKEN_TTL_SECONDS, ...(admin ? { admin } : {}) }),
         IdempotencyModule,

@@ -14,6 +14,11 @@ export const reportsEnv = commonEnv
     /** Public holidays and weekend days declared working days: comma-separated YYYY-MM-DD. */
     PUBLIC_HOLIDAYS: localDateList,
     WORKING_WEEKEND_DAYS: localDateList,
+    /**
+     * The indicators service, which keeps the units: with it, reports and keys are accepted only for
+     * units in the province's list, valid on the period's cut-off. Without it nothing is checked.
+     */
+    INDICATORS_URL: z.url().optional(),
   })
   .refine((env) => !env.ADMIN_PASSWORD || env.ADMIN_PROVINCE_CODE, { path: ['ADMIN_PROVINCE_CODE'], message: 'needed with ADMIN_PASSWORD: the province the administrator manages' });
 export type ReportsConfig = z.infer<typeof reportsEnv>;

@@ -22,3 +22,4 @@ export * from './known-forms/known-forms.module';
 export * from './queues/queue-readiness';
 export * from './consumer/batch-consumer';
 export * from './store/bulk-write';
+export * from './units/units-directory';

@@ -6,7 +6,7 @@ import { bulkWriteInChunks, conditionalUpserts, DocumentLocks, KnownForm, KnownF
 import { Model } from 'mongoose';
 import { CLOCK, Clock } from '../clock/clock';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
-import { UnitsDirectory } from '../directory/units-directory.service';
+import { UnitsDirectory } from '@dtp/messaging';
 import { WORKING_CALENDAR } from '../working-time';
 import { Obligation, obligationIdOf, ObligationStatus, PENDING_STATUSES } from './schemas/obligation.schema';
 

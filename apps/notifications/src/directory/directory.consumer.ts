@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { Catalog, ReportForm } from '@dtp/contracts';
 import { consumedMessage, EnvelopeConsumer, KnownFormsService } from '@dtp/messaging';
-import { UnitsDirectory } from './units-directory.service';
+import { UnitsDirectory } from '@dtp/messaging';
 
 /** Learns the forms from reports and the units from indicators. */
 @Controller()

@@ -7,7 +7,7 @@ import { CLOCK, Clock } from '../clock/clock';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { DeliveriesService, NewDelivery } from '../deliveries/deliveries.service';
 import { DispatcherService } from '../deliveries/dispatcher.service';
-import { UnitsDirectory } from '../directory/units-directory.service';
+import { UnitsDirectory } from '@dtp/messaging';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
 import { SubscribersService } from './subscribers.service';

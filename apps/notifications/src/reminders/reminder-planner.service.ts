@@ -26,7 +26,7 @@ import { ContactsService } from '../contacts/contacts.service';
 import { Contact, standingAgencyContactId, unitContactId } from '../contacts/schemas/contact.schema';
 import { DeliveriesService, NewDelivery } from '../deliveries/deliveries.service';
 import { InboxOwner, NoticeKind } from '../deliveries/schemas/delivery.schema';
-import { UnitsDirectory } from '../directory/units-directory.service';
+import { UnitsDirectory } from '@dtp/messaging';
 import { ReminderRulesService } from '../rules/reminder-rules.service';
 import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
 import { IssuedReminder } from './schemas/issued-reminder.schema';

@@ -1,6 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomBytes } from 'node:crypto';
+import { UnitsDirectory } from '@dtp/messaging';
+import { refusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { unauthorized } from './auth-problems';
 import { Principal } from './principal';
@@ -23,13 +25,27 @@ const KEY_FORMAT = /^dtp_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
 @Injectable()
 export class ApiKeysService {
-  constructor(@InjectModel(ApiKey.name) private readonly keys: Model<ApiKey>) {}
+  constructor(
+    @InjectModel(ApiKey.name) private readonly keys: Model<ApiKey>,
+    private readonly units: UnitsDirectory,
+  ) {}
 
   async issue(unit: { provinceCode: string; unitCode: string }, expiresAt: Date, createdBy: string): Promise<IssuedKey> {
+    await this.checkUnitExists(unit);
     const id = randomBytes(8).toString('hex');
     const secret = randomSecret();
     await this.keys.create({ _id: id, ...unit, secretHash: hashKeySecret(secret), expiresAt, revokedAt: null, createdAt: new Date(), createdBy, replacedBy: null });
     return { id, key: `${API_KEY_PREFIX}_${id}_${secret}`, ...unit, expiresAt };
+  }
+
+  /** Keys only for units in the province's list (when the indicators service is known: UnitsDirectory). */
+  private async checkUnitExists({ provinceCode, unitCode }: { provinceCode: string; unitCode: string }): Promise<void> {
+    if (!this.units.loaded()) return;
+    if (!this.units.current().has(unitCode)) await this.units.reloadIfStale();
+    if (this.units.current().has(unitCode)) return;
+    const detail = `unit ${unitCode} is not in the list of units of province ${provinceCode}: import it first (indicators, POST /api/v1/units/import)`;
+    const detailVi = `đơn vị ${unitCode} không có trong danh mục đơn vị của tỉnh ${provinceCode}: hãy nhập đơn vị trước (dịch vụ chỉ tiêu, POST /api/v1/units/import)`;
+    throw refusal(422, 'unknown-unit', detail, detailVi, [{ field: 'unitCode', message: detail, messageVi: detailVi }]);
   }
 
   /** A new key for the same unit; the old one stops working at once. */

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
 import {
+  cutOffDate,
   deadlineOf,
   formatPeriodId,
   isLate,
@@ -10,9 +11,10 @@ import {
   periodTypeLabel,
   SubmissionAction,
   transition,
+  unitReportingRefusal,
   vietnamDateOf,
 } from '@dtp/domain';
-import { DocumentLocks, outboxAppend, OutboxDocument } from '@dtp/messaging';
+import { DocumentLocks, outboxAppend, OutboxDocument, UnitsDirectory } from '@dtp/messaging';
 import { currentCorrelationId, ProblemException, refusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { FormsService } from '../forms/forms.service';
@@ -67,6 +69,7 @@ export class SubmissionsService {
     private readonly forms: FormsService,
     private readonly relay: SubmissionOutboxRelay,
     private readonly locks: DocumentLocks,
+    private readonly units: UnitsDirectory,
   ) {}
 
   async act(ref: SubmissionRef, incoming: ActionRequest): Promise<Submission> {
@@ -99,8 +102,25 @@ export class SubmissionsService {
     const form = await this.forms.get(ref.provinceCode, ref.formCode);
     checkReviewer(form, request);
     checkPeriod(form, ref.period, request.now ?? new Date());
+    if (request.actor === 'unit') await this.checkUnit(ref, form);
     if (request.values) checkValues(request.values, form.indicators, request.action !== 'save-draft');
     return { form, request };
+  }
+
+  /**
+   * A unit reports only for a period in which it exists in the province, by the units list as it
+   * stood at the period's cut-off (when the indicators service is known: UnitsDirectory). A unit
+   * not found may have been imported a moment ago: the list is read again once before refusing.
+   */
+  private async checkUnit(ref: SubmissionRef, form: ReportForm): Promise<void> {
+    if (!this.units.loaded()) return;
+    const on = cutOffDate(ref.period, form.calendar);
+    let refusalOf = unitReportingRefusal(this.units.current(), ref.unitCode, ref.provinceCode, on);
+    if (refusalOf) {
+      await this.units.reloadIfStale();
+      refusalOf = unitReportingRefusal(this.units.current(), ref.unitCode, ref.provinceCode, on);
+    }
+    if (refusalOf) throw refusal(422, refusalOf.code, refusalOf.detail, refusalOf.detailVi, [{ field: 'period', message: refusalOf.detail, messageVi: refusalOf.detailVi }]);
   }
 
   async get(id: string): Promise<Submission> {
