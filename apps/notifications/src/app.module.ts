@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { workingCalendar } from '@dtp/domain';
-import { DeadLettersModule, redisQueueReadiness, serviceInfrastructure } from '@dtp/messaging';
+import { DeadLettersModule, redisQueueReadiness, serviceInfrastructure, UnitsDirectoryModule } from '@dtp/messaging';
 import { officialsGuardProviders } from '@dtp/platform';
 import { CalendarModule } from './calendar/calendar.module';
 import { CLOCK, Clock, systemClock } from './clock/clock';
@@ -49,6 +49,8 @@ export class AppModule {
         NotificationsCoreModule.forRoot(config, clock),
         BullModule.forRoot({ redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         TemplatesModule,
+        // The units, from the indicators service (libs/messaging, shared with reports).
+        UnitsDirectoryModule.register({ ...(config.INDICATORS_URL ? { indicatorsUrl: config.INDICATORS_URL } : {}) }),
         DirectoryModule,
         CalendarModule,
         ContactsModule,

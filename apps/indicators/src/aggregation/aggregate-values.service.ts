@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AggregateTotals, aggregateValue, AggregationKind, milestoneValue } from '@dtp/domain';
+import { aggregateValue, milestoneValue } from '@dtp/domain';
 import { mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { IndicatorCatalogService } from '../catalog/indicator-catalog.service';
 import { HierarchyService } from '../units/hierarchy.service';
-import { stateOf, UnitAggregate } from './schemas/aggregate.schema';
+import { Aggregate, stateOf, UnitAggregate } from './schemas/aggregate.schema';
 import { unitPeriodIdOf, UnitPeriodState } from './fold';
 import { periodEndOf } from './submission-rules';
 
 /** What a value is computed from: an aggregate's totals, and where and when it stands. */
-export interface HeldAggregate {
-  provinceCode: string;
-  unitCode: string;
-  indicatorCode: string;
-  period: string;
-  kind: AggregationKind;
-  totals: AggregateTotals;
-}
+export type HeldAggregate = Pick<Aggregate, 'provinceCode' | 'unitCode' | 'indicatorCode' | 'period' | 'kind' | 'totals'>;
 
 const READS_AT_ONCE = 16;
 
