@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomBytes } from 'node:crypto';
-import { UnitsDirectory } from '@dtp/messaging';
+import { UnitsDirectory, unitsCheckable } from '@dtp/messaging';
 import { refusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { unauthorized } from './auth-problems';
@@ -40,7 +40,7 @@ export class ApiKeysService {
 
   /** Keys only for units in the province's list (when the indicators service is known: UnitsDirectory). */
   private async checkUnitExists({ provinceCode, unitCode }: { provinceCode: string; unitCode: string }): Promise<void> {
-    if (!this.units.loaded()) return;
+    if ((await unitsCheckable(this.units)) === 'off') return;
     if (!this.units.current().has(unitCode)) await this.units.reloadIfStale();
     if (this.units.current().has(unitCode)) return;
     const detail = `unit ${unitCode} is not in the list of units of province ${provinceCode}: import it first (indicators, POST /api/v1/units/import)`;

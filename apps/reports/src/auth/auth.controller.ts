@@ -46,7 +46,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Issue an API key for a unit’s system (admin); the key is shown once' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
-  @ApiProblemResponses(400, 401, 403, 422)
+  @ApiProblemResponses(400, 401, 403, 422, 503)
   issueKey(@Body() body: IssueApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
     assertProvince(admin, body.provinceCode);
     return this.keys.issue({ provinceCode: body.provinceCode, unitCode: body.unitCode }, futureDate(body.expiresAt), actorName(admin));
@@ -57,7 +57,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace a key by a new one; the old one stops working at once (admin)' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
-  @ApiProblemResponses(400, 401, 403, 404, 422)
+  @ApiProblemResponses(400, 401, 403, 404, 422, 503)
   rotateKey(@Param('id') id: string, @Body() body: RotateApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
     return this.keys.rotate(id, futureDate(body.expiresAt), actorName(admin));
   }

@@ -60,7 +60,7 @@ export class FormsService {
         ReportFormEvent.envelope({
           source: 'reports',
           correlationId: currentCorrelationId(),
-          data: { kind: 'saved', provinceCode: fields.provinceCode, code: fields.code, nameVi: fields.nameVi, nameEn: fields.nameEn, periodType: fields.periodType, calendar: fields.calendar, levels: fields.levels, countSubmitted: fields.countSubmitted, deadline, version },
+          data: { kind: 'saved', provinceCode: fields.provinceCode, code: fields.code, nameVi: fields.nameVi, nameEn: fields.nameEn, periodType: fields.periodType, calendar: fields.calendar, levels: fields.levels, countSubmitted: fields.countSubmitted, deadline, indicators: indicators.map(formIndicatorOf), version },
         }),
       ],
     }));
@@ -116,4 +116,9 @@ function checkIndicators(dto: ReportFormDto): void {
 
 function invalid(errors: FieldProblem[]): ProblemException {
   return fieldsRefusal(422, 'invalid-form', errors);
+}
+
+/** What other services learn of a form's indicator: its definition, not the form's own settings. */
+function formIndicatorOf(i: ReportForm['indicators'][number]): ReportFormEvent.FormIndicator {
+  return { code: i.code, nameVi: i.nameVi, nameEn: i.nameEn, unitOfMeasure: i.unitOfMeasure, kind: i.kind, direction: i.direction, ...(i.milestoneAggregation ? { milestoneAggregation: i.milestoneAggregation } : {}) };
 }

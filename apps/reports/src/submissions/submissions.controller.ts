@@ -21,7 +21,7 @@ export class SubmissionsController {
   @Access({ units: true })
   @ApiOperation({ summary: 'Save a draft of, or submit, the caller’s report for a form and period (a new revision if one exists)' })
   @ApiCreatedResponse({ type: SubmissionViewDto, description: 'Stored; a submission’s reports.submission.v1 event is on its way' })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 422)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422, 503)
   submit(@Body() dto: SubmitReportDto, @CurrentPrincipal() principal: Principal) {
     const unit = writingUnit(principal, dto);
     const action = dto.status === 'draft' ? 'save-draft' : 'submit';
@@ -36,7 +36,7 @@ export class SubmissionsController {
     description: 'Each report is its own write: one refused does not undo the others. The answer lists, in order, each report’s own status and its submission or problem.',
   })
   @ApiOkResponse({ type: [BatchItemResultDto] })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiProblemResponses(400, 401, 403, 503)
   async batch(@Body() dto: SubmitBatchDto, @CurrentPrincipal() principal: Principal): Promise<BatchItemResultDto[]> {
     const results: BatchItemResultDto[] = [];
     for (const [index, report] of dto.reports.entries()) {
@@ -80,7 +80,7 @@ export class SubmissionsController {
   @Access({ units: true })
   @ApiOperation({ summary: 'Correct an approved report: a new revision, submitted again for review' })
   @ApiCreatedResponse({ type: SubmissionViewDto })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 422)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422, 503)
   correct(@Param('id') id: string, @Body() dto: CorrectReportDto, @CurrentPrincipal() principal: Principal) {
     const ref = parseSubmissionId(id);
     writingUnit(principal, ref);

@@ -14,7 +14,7 @@ import {
   unitReportingRefusal,
   vietnamDateOf,
 } from '@dtp/domain';
-import { DocumentLocks, outboxAppend, OutboxDocument, UnitsDirectory } from '@dtp/messaging';
+import { DocumentLocks, outboxAppend, OutboxDocument, UnitsDirectory, unitsCheckable } from '@dtp/messaging';
 import { currentCorrelationId, ProblemException, refusal } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { FormsService } from '../forms/forms.service';
@@ -113,7 +113,7 @@ export class SubmissionsService {
    * not found may have been imported a moment ago: the list is read again once before refusing.
    */
   private async checkUnit(ref: SubmissionRef, form: ReportForm): Promise<void> {
-    if (!this.units.loaded()) return;
+    if ((await unitsCheckable(this.units)) === 'off') return;
     const on = cutOffDate(ref.period, form.calendar);
     let refusalOf = unitReportingRefusal(this.units.current(), ref.unitCode, ref.provinceCode, on);
     if (refusalOf) {

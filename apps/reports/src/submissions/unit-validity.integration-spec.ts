@@ -66,4 +66,22 @@ describe('reports and keys only for units that exist in the period (FerretDB and
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await issueKey(added)).statusCode).toBe(201);
   });
+
+  it('refuses with 503, rather than letting an unchecked unit through, while the units list has never been read', async () => {
+    // A reports process that started before the indicators service answered (the platform starts them together).
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const early = await startReportsTestApp({ province, database: 'reports_units_early', env: { INDICATORS_URL: `http://127.0.0.1:${port}` } });
+    try {
+      const headers = await early.adminHeaders();
+      const answer = await early.inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload: { provinceCode: province, unitCode: uniqueCode('NOWHERE'), expiresAt: '2099-12-31T00:00:00Z' } });
+      expect(answer.statusCode).toBe(503);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answer.json()).toMatchObject({ type: expect.stringMatching(/units-unavailable$/), vi: { detail: expect.stringContaining('danh mục đơn vị') } });
+    } finally {
+      await early.close();
+    }
+  });
 });

@@ -17,6 +17,21 @@ export const DeadlineRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('working-days-after-cut-off'), days: z.number().int().min(1).max(60) }),
 ]);
 
+/**
+ * An indicator as the form defines it. The indicators service's catalog adopts the ones it does not
+ * define itself, so a milestone's all/any/count and a share's display reach the fold and the files.
+ */
+export const FormIndicator = z.object({
+  code: z.string().min(1),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unitOfMeasure: z.string(),
+  kind: z.enum(['count', 'ratio', 'province-percentage', 'rank', 'milestone', 'index']),
+  direction: z.enum(['higher-is-better', 'lower-is-better']),
+  milestoneAggregation: z.enum(['all', 'any', 'count']).nullable().optional(),
+});
+export type FormIndicator = z.infer<typeof FormIndicator>;
+
 export const Payload = z.object({
   kind: z.enum(['saved']),
   provinceCode: z.string().min(1),
@@ -29,6 +44,8 @@ export const Payload = z.object({
   countSubmitted: z.boolean(),
   /** Added after the first events: absent in those, so consumers that need it wait for the next save. */
   deadline: DeadlineRule.optional(),
+  /** Added later, as `deadline`: absent in older events. */
+  indicators: z.array(FormIndicator).optional(),
   version: z.number().int().positive(),
 });
 export type Payload = z.infer<typeof Payload>;

@@ -1,3 +1,4 @@
+import { refusal } from '@dtp/platform';
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OrgUnit, OrgUnitHierarchy, referenceUnits } from '@dtp/domain';
 
@@ -52,6 +53,18 @@ export class UnitsDirectory implements OnApplicationBootstrap, OnApplicationShut
     return this.fromIndicators;
   }
 
+  /**
+   * Whether units can be checked now: `off` without an indicators service (the reference units
+   * stand in and nothing is checked), `unavailable` while it has not answered since this process
+   * started (asked once more first). Callers refuse for that moment rather than let an unchecked
+   * unit through: a key or a report accepted then would stay.
+   */
+  async availability(): Promise<'off' | 'loaded' | 'unavailable'> {
+    if (!this.options.indicatorsUrl) return 'off';
+    if (!this.fromIndicators) await this.reloadIfStale();
+    return this.fromIndicators ? 'loaded' : 'unavailable';
+  }
+
   /** Reads the units again unless they were read less than RELOAD_ON_MISS_MS ago: for a unit not found. */
   async reloadIfStale(): Promise<void> {
     if (this.reading) await this.reading;
@@ -87,4 +100,18 @@ export class UnitsDirectoryModule {
   static register(options: UnitsDirectoryOptions): DynamicModule {
     return { module: UnitsDirectoryModule, global: true, providers: [UnitsDirectory, { provide: UNITS_DIRECTORY_OPTIONS, useValue: options }], exports: [UnitsDirectory] };
   }
+}
+
+/** `off` or `loaded`; a 503 problem while the units list cannot be read, so nothing unchecked goes through. */
+export async function unitsCheckable(units: UnitsDirectory): Promise<'off' | 'loaded'> {
+  const state = await units.availability();
+  if (state === 'unavailable') {
+    throw refusal(
+      503,
+      'units-unavailable',
+      'the list of units cannot be read from the indicators service just now: try again in a few seconds',
+      'chưa đọc được danh mục đơn vị từ dịch vụ chỉ tiêu: vui lòng thử lại sau ít giây',
+    );
+  }
+  return state;
 }

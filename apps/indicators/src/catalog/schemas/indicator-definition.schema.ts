@@ -35,6 +35,13 @@ export class IndicatorDefinitionRecord implements OutboxFields {
   @Prop({ type: String, default: null })
   milestoneAggregation!: MilestoneAggregation | null;
 
+  /**
+   * Set when the definition came from a report form rather than this catalog's API: a later save of
+   * that form may change it; a definition saved here is never overwritten by a form.
+   */
+  @Prop({ type: Object, default: null })
+  adoptedFrom!: { formCode: string; formVersion: number } | null;
+
   @Prop({ required: true })
   version!: number;
 
