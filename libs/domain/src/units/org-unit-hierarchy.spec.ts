@@ -120,6 +120,26 @@ describe('a hierarchy that changes over time', () => {
     expect(hierarchy.lineageOf('T1')).toEqual([]);
   });
 
+  it('reaches the communes that a predecessor absorbed after the date, with its own figures', () => {
+    const absorbed = new OrgUnitHierarchy([
+      // K absorbed J on 1/12/2024, then K and L merged into Z on 1/7/2025.
+      commune('J', { validTo: '2024-11-30', successors: [{ unitId: 'K', on: '2024-12-01', share: 1 }] }),
+      commune('K', { validTo: '2025-06-30', successors: [{ unitId: 'Z', on: '2025-07-01', share: 1 }] }),
+      commune('L', { validTo: '2025-06-30', successors: [{ unitId: 'Z', on: '2025-07-01', share: 0.5 }] }),
+      commune('Z', { validFrom: '2025-07-01' }),
+    ]);
+    expect(absorbed.predecessorsOn('Z', '2024-06-30')).toEqual([
+      { unitId: 'J', share: 1 },
+      { unitId: 'K', share: 1 },
+      { unitId: 'L', share: 0.5 },
+    ]);
+    // From 1/12/2024 K's own figures hold J's.
+    expect(absorbed.predecessorsOn('Z', '2025-03-31')).toEqual([
+      { unitId: 'K', share: 1 },
+      { unitId: 'L', share: 0.5 },
+    ]);
+  });
+
   it('counts a unit split and merged again on both routes', () => {
     const diamond = new OrgUnitHierarchy([
       commune('S', { validTo: '2024-11-30', successors: [{ unitId: 'S1', on: '2024-12-01', share: 0.4 }, { unitId: 'S2', on: '2024-12-01', share: 0.6 }] }),

@@ -17,7 +17,7 @@ export interface DataDestination {
 export class OrgUnitHierarchy {
   private readonly byId: ReadonlyMap<string, OrgUnit>;
   /** Successor links read backwards: for each unit, the units whose data it took over and their shares. */
-  private readonly predecessorLinks = new Map<string, DataDestination[]>();
+  private readonly predecessorLinks = new Map<string, Array<DataDestination & { on: LocalDate }>>();
 
   constructor(units: OrgUnit[]) {
     const byId = new Map<string, OrgUnit>();
@@ -28,7 +28,7 @@ export class OrgUnitHierarchy {
     }
     this.byId = byId;
     for (const unit of byId.values()) {
-      for (const s of unit.successors) this.predecessorLinks.set(s.unitId, [...(this.predecessorLinks.get(s.unitId) ?? []), { unitId: unit.id, share: s.share }]);
+      for (const s of unit.successors) this.predecessorLinks.set(s.unitId, [...(this.predecessorLinks.get(s.unitId) ?? []), { unitId: unit.id, share: s.share, on: s.on }]);
     }
     for (const unit of byId.values()) problems.push(...this.problemsOf(unit));
     problems.push(...this.cycles());
@@ -101,7 +101,7 @@ export class OrgUnitHierarchy {
     const unit = this.get(id);
     if (unit.validFrom === undefined || date >= unit.validFrom) return [];
     const merged = new Map<string, number>();
-    for (const o of this.origins(id, date, 1, new Set([id]))) merged.set(o.unitId, (merged.get(o.unitId) ?? 0) + o.share);
+    for (const o of this.origins(id, date, 1)) merged.set(o.unitId, (merged.get(o.unitId) ?? 0) + o.share);
     return [...merged].map(([unitId, share]) => ({ unitId, share })).sort((a, b) => a.unitId.localeCompare(b.unitId));
   }
 
@@ -110,7 +110,7 @@ export class OrgUnitHierarchy {
     const found = new Set<string>();
     const visit = (unitId: string) => {
       for (const link of this.predecessorLinks.get(unitId) ?? []) {
-        if (found.has(link.unitId) || link.unitId === id) continue;
+        if (found.has(link.unitId)) continue;
         found.add(link.unitId);
         visit(link.unitId);
       }
@@ -119,14 +119,19 @@ export class OrgUnitHierarchy {
     return [...found].sort();
   }
 
-  /** `path` holds the units on the way back from the one asked about only: a unit reached by two routes (split, then merged again) counts on both. */
-  private origins(id: string, date: LocalDate, share: number, path: Set<string>): DataDestination[] {
+  /**
+   * Only links made after the date count: a unit merged in earlier is already in its successor's
+   * figures for it. A predecessor that existed on the date counts with its share, and so do the
+   * units it absorbed after the date (they reported separately then). A unit reached by two
+   * routes (split, then merged again) counts on both. Ends: a predecessor ends before its
+   * successor starts (checked on construction), so each step back reaches an earlier unit.
+   */
+  private origins(id: string, date: LocalDate, share: number): DataDestination[] {
     return (this.predecessorLinks.get(id) ?? []).flatMap((link) => {
-      if (path.has(link.unitId)) return [];
+      if (link.on <= date) return [];
       const predecessor = this.get(link.unitId);
-      if (validOn(predecessor, date)) return [{ unitId: link.unitId, share: share * link.share }];
-      if (predecessor.validFrom === undefined || date >= predecessor.validFrom) return [];
-      return this.origins(link.unitId, date, share * link.share, new Set([...path, link.unitId]));
+      const further = this.origins(link.unitId, date, share * link.share);
+      return validOn(predecessor, date) ? [{ unitId: link.unitId, share: share * link.share }, ...further] : further;
     });
   }
 
