@@ -12,8 +12,9 @@ const SECRET = 'indicators-test-secret-long-enough-for-hs256';
 
 /**
  * Issue #14: a commune created on 1/7/2025 has a trend back into 2024, from the communes it took
- * over. Old communes A and B merge wholly into N1; C is split, a quarter to N1 and three quarters
- * to N2. Expected figures are worked out here from the reports, not by the code under test.
+ * over. Old communes A and B merge wholly into N1 (given without a share: all of it); C is split,
+ * a quarter to N1 and three quarters to N2. Expected figures are worked out here from the
+ * reports, not by the code under test.
  */
 describe('series across the 2025 reform (FerretDB, over HTTP)', () => {
   const p = uniqueCode('R');
@@ -30,7 +31,7 @@ describe('series across the 2025 reform (FerretDB, over HTTP)', () => {
   const unitsWithSplit = (toN1: number, toN2: number) => [
     { id: p, name: 'Tỉnh sắp xếp', level: 'province', parents: [], successors: [] },
     { id: d, name: 'Huyện cũ', level: 'district', validTo: '2025-06-30', parents: [{ parentId: p }], successors: [] },
-    ...[a, b].map((id) => ({ id, name: `Xã cũ ${id}`, level: 'commune', validTo: '2025-06-30', parents: [{ parentId: d }], successors: [{ unitId: n1, on: '2025-07-01', share: 1 }] })),
+    ...[a, b].map((id) => ({ id, name: `Xã cũ ${id}`, level: 'commune', validTo: '2025-06-30', parents: [{ parentId: d }], successors: [{ unitId: n1, on: '2025-07-01' }] })),
     {
       id: c,
       name: 'Xã chia tách',
