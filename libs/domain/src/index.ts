@@ -26,3 +26,4 @@ export * from './numbers/vi-number';
 export * from './numbers/indicator-display';
 export * from './indicators/aggregate-in-hierarchy';
 export * from './submissions/submission-lifecycle';
+export * from './indicators/derived-value';

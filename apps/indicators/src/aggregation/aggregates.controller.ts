@@ -5,6 +5,8 @@ import { formatPeriodId, periodsBetween } from '@dtp/domain';
 import { AggregateViewDto } from './aggregate-view.dto';
 import { AggregationService } from './aggregation.service';
 import { AggregateValues } from './aggregate-values.service';
+import { SeriesPointDto } from './series-point.dto';
+import { SeriesService } from './series.service';
 import { Aggregate } from './schemas/aggregate.schema';
 import { FastReads } from '../read-models/fast-reads';
 import { ViewCache } from '../read-models/view-cache';
@@ -21,9 +23,10 @@ export class AggregatesController {
     private readonly views: ViewCache,
     private readonly hierarchy: HierarchyService,
     private readonly values: AggregateValues,
+    private readonly seriesOf: SeriesService,
     fastReads: FastReads,
   ) {
-    fastReads.register({ controller: AggregatesController, handler: 'series', query: ['from', 'to'], viewOf: ({ unitCode = '', indicatorCode = '' }, q) => (q['from'] && q['to'] ? { provinceCode: this.hierarchy.provinceOf(unitCode), key: seriesKey(unitCode, indicatorCode, q['from'], q['to']) } : undefined) });
+    fastReads.register({ controller: AggregatesController, handler: 'series', query: ['from', 'to'], viewOf: ({ unitCode = '', indicatorCode = '' }, q) => (q['from'] && q['to'] ? { provinceCode: this.hierarchy.seriesProvinceOf(unitCode), key: seriesKey(unitCode, indicatorCode, q['from'], q['to']) } : undefined) });
     fastReads.register({ controller: AggregatesController, handler: 'get', query: [], viewOf: ({ unitCode = '', indicatorCode = '', period = '' }) => ({ provinceCode: this.hierarchy.provinceOf(unitCode), key: aggregateKey(unitCode, indicatorCode, period) }) });
   }
 
@@ -31,7 +34,11 @@ export class AggregatesController {
   @ApiOperation({ summary: 'An indicator for a unit over a range of periods of one type (from and to included), for trends and charts' })
   @ApiQuery({ name: 'from', example: '2022', description: 'First period' })
   @ApiQuery({ name: 'to', example: '2024', description: 'Last period, of the same type' })
-  @ApiOkResponse({ description: 'One point per period, null where nothing was reported; with an ETag', schema: { example: [{ period: '2022', value: 0.78, reportingUnits: 11 }, { period: '2023', value: 0.86, reportingUnits: 11 }] } })
+  @ApiOkResponse({
+    type: [SeriesPointDto],
+    description:
+      'One point per period, null where nothing was reported; with an ETag. For a unit created by a reform, periods before it existed are derived from the units it took over (marked derived, with their codes and shares)',
+  })
   @ApiProblemResponses(400)
   async series(
     @Param('unitCode') unitCode: string,
@@ -50,12 +57,8 @@ export class AggregatesController {
       throw refusal(400, 'invalid-period', error.message, 'from và to phải cùng loại kỳ báo cáo', [{ field: 'to', message: error.message, messageVi: 'from và to phải cùng loại kỳ báo cáo' }]);
     }
     if (periods.length > MAX_SERIES) throw refusal(400, 'validation', `at most ${MAX_SERIES} periods at once`, `tối đa ${MAX_SERIES} kỳ một lần`, [{ field: 'to', message: `at most ${MAX_SERIES} periods`, messageVi: `tối đa ${MAX_SERIES} kỳ` }]);
-    const view = await this.views.get(this.hierarchy.provinceOf(unitCode), seriesKey(unitCode, indicatorCode, from, to), async () => {
-      const found = await this.aggregation.ofUnit(unitCode, periods);
-      const points = periods.map((period) => ({ period, aggregate: found.get(period)?.get(indicatorCode) }));
-      const valueOf = await this.values.valuerFor(points.flatMap((p) => (p.aggregate ? [p.aggregate] : [])));
-      return points.map(({ period, aggregate: a }) => ({ period, value: a ? valueOf(a) : null, reportingUnits: a?.totals.reporting ?? 0 }));
-    });
+    // The units import bumps the catalog's generation, part of every view's: a changed hierarchy recomputes the derived points.
+    const view = await this.views.get(this.hierarchy.seriesProvinceOf(unitCode), seriesKey(unitCode, indicatorCode, from, to), () => this.seriesOf.series(unitCode, indicatorCode, periods));
     return withSerialisedEtag(request, reply, view);
   }
 

@@ -15,6 +15,7 @@ import { FoldIndex, FoldIndexSchema } from './schemas/fold-index.schema';
 import { SubmissionConsumer } from './submission.consumer';
 import { FoldCache } from './fold-cache';
 import { AggregateValues } from './aggregate-values.service';
+import { SeriesService } from './series.service';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { UnitsModule } from '../units/units.module';
@@ -35,7 +36,7 @@ import { UnitsModule } from '../units/units.module';
     ]),
   ],
   controllers: [AggregatesController],
-  providers: [SubmissionConsumer, AggregationService, FoldNoticesRelay, AppliedOutboxRelay, RebuildService, AggregateValues, { provide: FoldCache, useFactory: () => new FoldCache() }],
+  providers: [SubmissionConsumer, AggregationService, FoldNoticesRelay, AppliedOutboxRelay, RebuildService, AggregateValues, SeriesService, { provide: FoldCache, useFactory: () => new FoldCache() }],
   exports: [RebuildService, AggregationService, AggregateValues, SubmissionConsumer, ReadModelsModule],
 })
 export class AggregationModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { HierarchyError, IndicatorDefinition, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, reportingUnitsUnder, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
+import { DataDestination, HierarchyError, IndicatorDefinition, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, reportingUnitsUnder, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
 import { Catalog } from '@dtp/contracts';
 import { bulkWriteInChunks, outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
@@ -71,6 +71,23 @@ export class HierarchyService implements OnApplicationBootstrap {
     if (unit.level === 'province') return unit.id;
     const on = unit.validFrom ?? unit.validTo ?? '2000-01-01';
     return this.hierarchy.ancestorsOn(unitCode, on).find((a) => a.level === 'province')?.id;
+  }
+
+  /** The units whose data a unit took over, as they stood on a date before it existed, with their shares (none for a unit the hierarchy does not know). */
+  predecessorsOn(unitCode: string, on: LocalDate): DataDestination[] {
+    return this.hierarchy.has(unitCode) ? this.hierarchy.predecessorsOn(unitCode, on) : [];
+  }
+
+  /**
+   * The province whose fold generation covers a unit's series: its own when every unit its data
+   * came from lay in it too. Undefined when the series also reads another province's aggregates
+   * (a commune of two merged provinces): no one generation tells when those change, so such a
+   * series is computed on each read rather than served stale.
+   */
+  seriesProvinceOf(unitCode: string): string | undefined {
+    const province = this.provinceOf(unitCode);
+    if (!this.hierarchy.has(unitCode)) return province;
+    return this.hierarchy.lineageOf(unitCode).every((id) => this.provinceOf(id) === province) ? province : undefined;
   }
 
   /**

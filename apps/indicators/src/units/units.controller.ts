@@ -59,6 +59,8 @@ export class UnitsController {
   @ApiOkResponse({ schema: { example: { imported: 12 } } })
   @ApiProblemResponses(400, 401, 403, 422)
   importJson(@Body() body: UnitsImportDto) {
-    return this.hierarchy.importUnits(body.units as OrgUnit[]);
+    // As in the CSV: a successor given without a share takes all of the unit's data.
+    const units = body.units.map((u): OrgUnit => ({ ...(u as OrgUnit), successors: u.successors.map((s) => ({ ...s, share: s.share ?? 1 })) }));
+    return this.hierarchy.importUnits(units);
   }
 }

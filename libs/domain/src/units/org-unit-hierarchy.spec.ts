@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { OrgUnit } from './org-unit';
 import { HierarchyError, OrgUnitHierarchy } from './org-unit-hierarchy';
 import { DISTRICT_LEVEL_ABOLISHED_ON, referenceUnits } from './reference-units';
@@ -93,6 +94,62 @@ describe('a hierarchy that changes over time', () => {
     expect(hierarchy.whereDataBelongs('T5', '2024-06-01')).toEqual([{ unitId: '20', share: 1 }]);
   });
 
+  it('reaches back from a commune of 1/7/2025 to the communes it took over, with their shares', () => {
+    expect(hierarchy.predecessorsOn('T5', '2025-03-31')).toEqual([
+      { unitId: 'T3', share: 1 },
+      { unitId: 'T4', share: 0.25 },
+    ]);
+    expect(hierarchy.predecessorsOn('T6', '2025-03-31')).toEqual([{ unitId: 'T4', share: 0.75 }]);
+  });
+
+  it('reaches back through the merge of 1/12/2024 to the communes that existed before it', () => {
+    expect(hierarchy.predecessorsOn('T5', '2024-06-30')).toEqual([
+      { unitId: 'T2a', share: 1 },
+      { unitId: 'T2b', share: 1 },
+      { unitId: 'T4', share: 0.25 },
+    ]);
+  });
+
+  it('has no predecessors for a date the unit exists on, nor for a unit nobody merged into', () => {
+    expect(hierarchy.predecessorsOn('T5', '2025-07-01')).toEqual([]);
+    expect(hierarchy.predecessorsOn('T1', '2024-06-30')).toEqual([]);
+  });
+
+  it('names every unit a commune’s data came from, however many reforms back', () => {
+    expect(hierarchy.lineageOf('T5')).toEqual(['T2a', 'T2b', 'T3', 'T4']);
+    expect(hierarchy.lineageOf('T1')).toEqual([]);
+  });
+
+  it('reaches the communes that a predecessor absorbed after the date, with its own figures', () => {
+    const absorbed = new OrgUnitHierarchy([
+      // K absorbed J on 1/12/2024, then K and L merged into Z on 1/7/2025.
+      commune('J', { validTo: '2024-11-30', successors: [{ unitId: 'K', on: '2024-12-01', share: 1 }] }),
+      commune('K', { validTo: '2025-06-30', successors: [{ unitId: 'Z', on: '2025-07-01', share: 1 }] }),
+      commune('L', { validTo: '2025-06-30', successors: [{ unitId: 'Z', on: '2025-07-01', share: 0.5 }] }),
+      commune('Z', { validFrom: '2025-07-01' }),
+    ]);
+    expect(absorbed.predecessorsOn('Z', '2024-06-30')).toEqual([
+      { unitId: 'J', share: 1 },
+      { unitId: 'K', share: 1 },
+      { unitId: 'L', share: 0.5 },
+    ]);
+    // From 1/12/2024 K's own figures hold J's.
+    expect(absorbed.predecessorsOn('Z', '2025-03-31')).toEqual([
+      { unitId: 'K', share: 1 },
+      { unitId: 'L', share: 0.5 },
+    ]);
+  });
+
+  it('counts a unit split and merged again on both routes', () => {
+    const diamond = new OrgUnitHierarchy([
+      commune('S', { validTo: '2024-11-30', successors: [{ unitId: 'S1', on: '2024-12-01', share: 0.4 }, { unitId: 'S2', on: '2024-12-01', share: 0.6 }] }),
+      commune('S1', { validFrom: '2024-12-01', validTo: '2025-06-30', successors: [{ unitId: 'Z', on: '2025-07-01', share: 1 }] }),
+      commune('S2', { validFrom: '2024-12-01', validTo: '2025-06-30', successors: [{ unitId: 'Z', on: '2025-07-01', share: 1 }] }),
+      commune('Z', { validFrom: '2025-07-01' }),
+    ]);
+    expect(diamond.predecessorsOn('Z', '2024-06-30')).toEqual([{ unitId: 'S', share: 1 }]);
+  });
+
   it('has nowhere to put data when nothing of the unit’s line exists on the date', () => {
     const lonely = new OrgUnitHierarchy([commune('L', { validFrom: '2025-01-01' })]);
     expect(lonely.whereDataBelongs('L', '2024-01-01')).toEqual([]);
@@ -140,5 +197,44 @@ describe('checks on the units', () => {
 
   it('names an unknown unit', () => {
     expect(() => withTestCommunes().get('999')).toThrow('unknown organisation unit 999');
+  });
+});
+
+describe('predecessors read successor links backwards', () => {
+  /** A reform on 1/7/2025: old communes, each merged whole into one new commune or split between several. */
+  const reform = fc
+    .record({ olds: fc.integer({ min: 1, max: 6 }), news: fc.integer({ min: 1, max: 4 }) })
+    .chain(({ olds, news }) =>
+      fc.tuple(
+        fc.constant(news),
+        fc.array(
+          fc.uniqueArray(fc.integer({ min: 0, max: news - 1 }), { minLength: 1, maxLength: news }).chain((targets) =>
+            fc.tuple(fc.constant(targets), fc.array(fc.integer({ min: 1, max: 10 }), { minLength: targets.length, maxLength: targets.length })),
+          ),
+          { minLength: olds, maxLength: olds },
+        ),
+      ),
+    )
+    .map(([news, olds]) => [
+      ...Array.from({ length: news }, (_, i) => commune(`N${i}`, { validFrom: '2025-07-01' })),
+      ...olds.map(([targets, weights], i) => {
+        const total = weights.reduce((a, b) => a + b, 0);
+        return commune(`O${i}`, { validTo: '2025-06-30', successors: targets.map((t, k) => ({ unitId: `N${t}`, on: '2025-07-01', share: weights[k]! / total })) });
+      }),
+    ]);
+
+  it('gives each new unit exactly the old units whose data whereDataBelongs sends to it, with the same shares', () => {
+    fc.assert(
+      fc.property(reform, (units) => {
+        const hierarchy = new OrgUnitHierarchy(units);
+        for (const unit of units.filter((u) => u.validFrom)) {
+          const forward = units
+            .filter((u) => u.validTo)
+            .flatMap((old) => hierarchy.whereDataBelongs(old.id, '2025-07-01').filter((d) => d.unitId === unit.id).map((d) => ({ unitId: old.id, share: d.share })))
+            .sort((a, b) => a.unitId.localeCompare(b.unitId));
+          expect(hierarchy.predecessorsOn(unit.id, '2025-06-30')).toEqual(forward);
+        }
+      }),
+    );
   });
 });

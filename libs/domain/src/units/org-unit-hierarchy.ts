@@ -16,6 +16,8 @@ export interface DataDestination {
 /** Units and the links between them, checked once, queried as of a date. */
 export class OrgUnitHierarchy {
   private readonly byId: ReadonlyMap<string, OrgUnit>;
+  /** Successor links read backwards: for each unit, the units whose data it took over and their shares. */
+  private readonly predecessorLinks = new Map<string, Array<DataDestination & { on: LocalDate }>>();
 
   constructor(units: OrgUnit[]) {
     const byId = new Map<string, OrgUnit>();
@@ -25,6 +27,9 @@ export class OrgUnitHierarchy {
       byId.set(unit.id, { ...unit, name: normaliseName(unit.name) });
     }
     this.byId = byId;
+    for (const unit of byId.values()) {
+      for (const s of unit.successors) this.predecessorLinks.set(s.unitId, [...(this.predecessorLinks.get(s.unitId) ?? []), { unitId: unit.id, share: s.share, on: s.on }]);
+    }
     for (const unit of byId.values()) problems.push(...this.problemsOf(unit));
     problems.push(...this.cycles());
     if (problems.length > 0) throw new HierarchyError(problems);
@@ -83,6 +88,51 @@ export class OrgUnitHierarchy {
     const merged = new Map<string, number>();
     for (const d of this.destinations(id, target, 1, new Set())) merged.set(d.unitId, (merged.get(d.unitId) ?? 0) + d.share);
     return [...merged].map(([unitId, share]) => ({ unitId, share }));
+  }
+
+  /**
+   * The units that existed on a date before this one did and whose data it took over, each with
+   * the share that came to it: its predecessors, or theirs when a predecessor did not exist yet
+   * either (a commune of 1/7/2025 made of communes merged on 1/12/2024), shares multiplied along
+   * the way. The reverse of `whereDataBelongs`: lets a unit's series reach back before the
+   * reform. Empty when the unit exists on that date or took over nobody's data.
+   */
+  predecessorsOn(id: string, date: LocalDate): DataDestination[] {
+    const unit = this.get(id);
+    if (unit.validFrom === undefined || date >= unit.validFrom) return [];
+    const merged = new Map<string, number>();
+    for (const o of this.origins(id, date, 1)) merged.set(o.unitId, (merged.get(o.unitId) ?? 0) + o.share);
+    return [...merged].map(([unitId, share]) => ({ unitId, share })).sort((a, b) => a.unitId.localeCompare(b.unitId));
+  }
+
+  /** Every unit whose data came to this one by successor links, at any time and however many reforms back. */
+  lineageOf(id: string): string[] {
+    const found = new Set<string>();
+    const visit = (unitId: string) => {
+      for (const link of this.predecessorLinks.get(unitId) ?? []) {
+        if (found.has(link.unitId)) continue;
+        found.add(link.unitId);
+        visit(link.unitId);
+      }
+    };
+    visit(id);
+    return [...found].sort();
+  }
+
+  /**
+   * Only links made after the date count: a unit merged in earlier is already in its successor's
+   * figures for it. A predecessor that existed on the date counts with its share, and so do the
+   * units it absorbed after the date (they reported separately then). A unit reached by two
+   * routes (split, then merged again) counts on both. Ends: a predecessor ends before its
+   * successor starts (checked on construction), so each step back reaches an earlier unit.
+   */
+  private origins(id: string, date: LocalDate, share: number): DataDestination[] {
+    return (this.predecessorLinks.get(id) ?? []).flatMap((link) => {
+      if (link.on <= date) return [];
+      const predecessor = this.get(link.unitId);
+      const further = this.origins(link.unitId, date, share * link.share);
+      return validOn(predecessor, date) ? [{ unitId: link.unitId, share: share * link.share }, ...further] : further;
+    });
   }
 
   private destinations(id: string, target: LocalDate, share: number, seen: Set<string>): DataDestination[] {

@@ -4,6 +4,8 @@ export interface TrendPoint {
   period: string;
   value: number | null;
   target: number | null;
+  /** Before the unit existed: derived from the units it took over in the reform (the series' `derived`). */
+  derived?: boolean;
 }
 
 const WIDTH = 560;
@@ -28,7 +30,9 @@ export function TrendChart({ points, format, title }: { points: TrendPoint[]; fo
       .filter(([, v]) => v !== null)
       .map(([i, v], k) => `${k === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v as number).toFixed(1)}`)
       .join(' ');
-  const summary = points.map((p) => `${p.period}: ${format(p.value)} / ${format(p.target)}`).join('; ');
+  // An asterisk on a period, explained once under the chart, marks figures derived from the units before the reform.
+  const label = (p: TrendPoint) => (p.derived ? `${p.period}*` : p.period);
+  const summary = points.map((p) => `${label(p)}: ${format(p.value)} / ${format(p.target)}`).join('; ');
   return (
     <figure className="chart">
       <figcaption id="trend-caption">{title}</figcaption>
@@ -42,7 +46,7 @@ export function TrendChart({ points, format, title }: { points: TrendPoint[]; fo
         ))}
         {points.map((p, i) => (
           <text key={p.period} x={x(i)} y={HEIGHT - 10} textAnchor="middle" className="tick">
-            {p.period}
+            {label(p)}
           </text>
         ))}
         <path d={line((p) => p.target)} className="target-line" />
@@ -55,6 +59,7 @@ export function TrendChart({ points, format, title }: { points: TrendPoint[]; fo
       <p className="legend">
         <span className="legend-value">● {t('indicator.series')}</span> <span className="legend-target">■ {t('indicator.trajectory')}</span>
       </p>
+      {points.some((p) => p.derived) && <p className="legend">* {t('indicator.derived')}</p>}
       <details>
         <summary>{t('indicator.chartTable')}</summary>
         <table>
@@ -68,7 +73,7 @@ export function TrendChart({ points, format, title }: { points: TrendPoint[]; fo
           <tbody>
             {points.map((p) => (
               <tr key={p.period}>
-                <th scope="row">{p.period}</th>
+                <th scope="row">{label(p)}</th>
                 <td className="num">{format(p.value)}</td>
                 <td className="num">{format(p.target)}</td>
               </tr>

@@ -23,7 +23,7 @@ export function IndicatorView({ session, code, programmeCode, period }: { sessio
   const programme = useData(() => (programmeCode ? getJson<Programme>('indicators', `/api/v1/programmes/${province}/${encodeURIComponent(programmeCode)}`) : Promise.resolve(undefined)), [programmeCode]);
   const to = period ?? String(new Date().getFullYear() - 1);
   const from = String(Number(to.slice(0, 4)) - 4) + to.slice(4);
-  const series = useData(() => getJson<Array<{ period: string; value: number | null }>>('indicators', `/api/v1/aggregates/${province}/${encodeURIComponent(code)}?from=${from}&to=${to}`), [code, from, to]);
+  const series = useData(() => getJson<Array<{ period: string; value: number | null; derived?: boolean }>>('indicators', `/api/v1/aggregates/${province}/${encodeURIComponent(code)}?from=${from}&to=${to}`), [code, from, to]);
   const ranking = useData(() => getJson<Ranking>('indicators', `/api/v1/rankings/${province}/${encodeURIComponent(code)}/${to}?pageSize=500${level ? `&level=${level}` : ''}`), [code, to, level]);
   const units = useData(() => getJson<Unit[]>('indicators', '/api/v1/units'), []);
   const d = definition.state === 'ready' ? definition.data : undefined;
@@ -63,7 +63,7 @@ export function IndicatorView({ session, code, programmeCode, period }: { sessio
         <h2 id="trend-title">{t('indicator.trend')}</h2>
         {series.state === 'failed' && <ServiceNotice error={series.error} onRetry={series.reload} />}
         {series.state === 'ready' && (
-          <TrendChart title={`${title}, ${from}–${to}`} format={format} points={series.data.map((p) => ({ period: p.period, value: p.value, target: targets.find((x) => String(x.year) === p.period.slice(0, 4))?.value ?? null }))} />
+          <TrendChart title={`${title}, ${from}–${to}`} format={format} points={series.data.map((p) => ({ period: p.period, value: p.value, derived: p.derived === true, target: targets.find((x) => String(x.year) === p.period.slice(0, 4))?.value ?? null }))} />
         )}
       </section>
       <section aria-labelledby="ranking-title" className="card">

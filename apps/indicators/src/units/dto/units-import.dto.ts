@@ -13,7 +13,12 @@ export class ParentLinkDto {
 export class SuccessorLinkDto {
   @ApiProperty({ example: '06057' }) @Matches(CODE) unitId!: string;
   @ApiProperty({ example: '2025-07-01' }) @IsISO8601({ strict: true }) on!: string;
-  @ApiProperty({ example: 1 }) @IsNumber() @Min(0) @Max(1) share!: number;
+  @ApiPropertyOptional({ description: 'Fraction of this unit’s data the successor takes: 1 (the default) for a whole merge; for a split, each successor’s share, adding up to 1', example: 1 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  share?: number;
 }
 
 export class OrgUnitDto {
