@@ -72,6 +72,8 @@ export class ProgrammesService {
     if (!kind) {
       kind = this.catalog.find(provinceCode, indicatorCode).then((d) => d?.kind);
       this.kinds.byIndicator.set(key, kind);
+      // A failed read is asked again next time, not remembered until the catalog changes.
+      kind.catch(() => this.kinds.byIndicator.delete(key));
     }
     return kind;
   }
