@@ -111,13 +111,16 @@ export async function startExportsTestApp(options: { indicatorsUrl: string; env?
 
 /**
  * The indicators service, built and run as its own process (as in production, over REST), holding
- * a programme-year of Lạng Sơn: 2 pillars, 3 targets of indicators named for this run, and the
- * reports of 3 districts, sent over Kafka.
+ * a programme-year of Lạng Sơn: 2 pillars, 3 province targets of indicators named for this run and
+ * 2 set below it (every district; Tràng Định alone), a commune of Tràng Định with no targets, and
+ * the reports of 3 districts, sent over Kafka.
  */
 export interface IndicatorsTestService {
   url: string;
   programmeCode: string;
   indicator: (name: 'dossiers' | 'noSignal' | 'smartphones') => string;
+  /** A commune the programme sets no targets for. */
+  commune: string;
   close: () => Promise<void>;
 }
 
@@ -158,8 +161,17 @@ export async function startIndicatorsWithProgramme(): Promise<IndicatorsTestServ
       { indicatorCode: codes.dossiers, year: 2024, value: 0.8, comparison: 'at-least', pillar: 'gov' },
       { indicatorCode: codes.noSignal, year: 2024, value: 10, comparison: 'at-most', pillar: 'soc' },
       { indicatorCode: codes.smartphones, year: 2024, value: 0.9, comparison: 'at-least', pillar: 'soc' },
+      { indicatorCode: codes.noSignal, year: 2024, value: 5, comparison: 'at-most', pillar: 'soc', scope: 'district' },
+      { indicatorCode: codes.dossiers, year: 2024, value: 0.7, comparison: 'at-least', pillar: 'gov', scope: 'units', unitCodes: ['180'] },
     ],
   });
+  const commune = uniqueCode('XA');
+  const imported = await fetch(new URL('/api/v1/units/import.json', url), {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ units: [{ id: commune, name: 'Xã thử nghiệm', level: 'commune', parents: [{ parentId: '180', to: '2025-06-30' }, { parentId: '20', from: '2025-07-01' }], successors: [] }] }),
+  });
+  if (!imported.ok) throw new Error(`units import: ${imported.status} ${await imported.text()}`);
   const reports: Array<[string, number, number, number]> = [
     ['178', 450, 500, 4],
     ['180', 300, 400, 9],
@@ -187,6 +199,7 @@ export async function startIndicatorsWithProgramme(): Promise<IndicatorsTestServ
     url,
     programmeCode,
     indicator: (name) => codes[name],
+    commune,
     close: async () => {
       await service.stop();
     },

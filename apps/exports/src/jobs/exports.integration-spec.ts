@@ -100,6 +100,24 @@ describe('exports: files made from the indicators service, read back', () => {
     expect(file.rawPayload.toString('utf8')).toContain('\r\n');
   });
 
+  it('exports a district’s scorecard on its own targets, never the province’s, and a commune with none says so', async () => {
+    const job = await exportsApp.exportAndWait(scorecard('csv', { unitCode: '180' }));
+    expect(job).toMatchObject({ status: 'completed', rows: 2 });
+    const [header, ...rows] = parseCsv((await download(job)).rawPayload.toString('utf8'));
+    const byCode = new Map(rows.map((r) => [r[1], Object.fromEntries(header.map((k, i) => [k, r[i]]))]));
+    // Tràng Định: 300/400 dossiers against its own 70 %, 9 villages against every district's 5; no smartphone target.
+    expect([...byCode.keys()]).toEqual([indicators.indicator('dossiers'), indicators.indicator('noSignal')]);
+    expect(byCode.get(indicators.indicator('dossiers'))).toMatchObject({ target: '70', actual: '75', status: 'achieved' });
+    expect(byCode.get(indicators.indicator('noSignal'))).toMatchObject({ target: '5', actual: '9', status: 'not-achieved' });
+
+    const none = await exportsApp.exportAndWait(scorecard('xlsx', { unitCode: indicators.commune }));
+    expect(none).toMatchObject({
+      status: 'failed',
+      reason: `Programme ${indicators.programmeCode} sets no targets for this unit (commune level) in 2024`,
+      reasonVi: `Chương trình ${indicators.programmeCode} không giao chỉ tiêu cho đơn vị này (cấp xã) năm 2024`,
+    });
+  });
+
   it('makes the scorecard as PDF with an embedded font: the Vietnamese text comes back out accented', async () => {
     const job = await exportsApp.exportAndWait(scorecard('pdf'));
     const file = await download(job);

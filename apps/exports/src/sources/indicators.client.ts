@@ -6,6 +6,8 @@ import { EXPORTS_CONFIG, ExportsConfig } from '../config';
 export interface ScorecardTarget {
   indicatorCode: string;
   pillar: string;
+  /** Where the unit's target comes from (absent from services before targets per level). */
+  appliesTo?: 'unit' | 'level' | 'every-level';
   target: number;
   comparison: 'at-least' | 'at-most' | 'done';
   actual: number | null;
@@ -22,6 +24,9 @@ export interface ScorecardView {
   unitCode: string;
   period: string;
   summary: { ratio: string; vi: string; en: string };
+  /** `none`: the programme sets the unit no targets that year, and `note` says so in both languages. */
+  targetsFor?: string;
+  note?: { en: string; vi: string };
   overall: StatusCounts;
   pillars: Array<{ pillar: string; nameVi: string; nameEn: string; counts: StatusCounts; summary: { ratio: string; vi: string } }>;
   targets: ScorecardTarget[];

@@ -315,14 +315,17 @@ export class AggregationService {
     return (await this.ofUnit(unitCode, [period])).get(period)?.get(indicatorCode) ?? null;
   }
 
-  /** The programmes' targets on this indicator whose status the new value changes (a target newly achieved, …). */
+  /**
+   * The unit's targets on this indicator whose status the new value changes (a target newly
+   * achieved, …): its own targets only, so a district is never told it missed the province's.
+   */
   private async statusChanges(
     where: { provinceCode: string; unitCode: string; indicatorCode: string; period: string },
     before: number | null,
     after: number | null,
   ): Promise<Scorecard.Payload[]> {
     if (before === after) return [];
-    const targets = await this.programmes.targetsOn(where.provinceCode, where.indicatorCode, Number(periodEndOf(where.period).slice(0, 4)));
+    const targets = await this.programmes.targetsOn(where.provinceCode, where.indicatorCode, Number(periodEndOf(where.period).slice(0, 4)), this.hierarchy.scoredUnit(where.unitCode, where.provinceCode));
     return targets
       .map(({ programmeCode, target }) => ({ programmeCode, target, statusBefore: targetStatus(target, before), statusAfter: targetStatus(target, after) }))
       .filter((c) => c.statusBefore !== c.statusAfter)

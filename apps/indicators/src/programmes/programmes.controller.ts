@@ -3,7 +3,10 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTa
 import { ApiProblemResponses, fieldsRefusal, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
 import { targetsFromCsv } from './targets-csv';
 import { ProgrammeDto } from './dto/programme.dto';
-import { ProgrammesService } from './programmes.service';
+import { ProgrammesService, TargetFieldNamer } from './programmes.service';
+
+/** A target's problem found on save, named where the sheet has it (targets-csv.ts numbers rows from the header's 1). */
+const csvField: TargetFieldNamer = (index, column) => ({ field: column ? `row ${index + 2}, ${column}` : `row ${index + 2}`, row: index + 2, ...(column ? { column } : {}) });
 
 @ApiTags('programmes')
 @Controller('api/v1/programmes')
@@ -27,7 +30,15 @@ export class ProgrammesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiConsumes('text/csv')
-  @ApiBody({ description: 'UTF-8 CSV with the columns indicatorCode, year, value, comparison, pillar, baselineDate, baselineValue', schema: { type: 'string', example: 'indicatorCode,year,value,comparison,pillar,baselineDate,baselineValue\nDOSSIERS_DIGITIZED,2025,0.8,at-least,digital-government,2021-12-31,0.45' } })
+  @ApiBody({
+    description:
+      'UTF-8 CSV with the columns indicatorCode, year, value, comparison, pillar, baselineDate, baselineValue, and optionally scope ' +
+      '(province when empty or absent; department, district, commune, units, every-level) and unitCodes (with scope units: codes separated by ; or spaces)',
+    schema: {
+      type: 'string',
+      example: 'indicatorCode,year,value,comparison,pillar,baselineDate,baselineValue,scope,unitCodes\nDOSSIERS_DIGITIZED,2025,0.8,at-least,digital-government,2021-12-31,0.45,,\nBTS_STATIONS,2025,120,at-least,digital-infrastructure,,,units,180;181',
+    },
+  })
   @ApiOperation({ summary: 'Replace a programme’s targets from a CSV; refused whole, each bad cell named (admin)' })
   @ApiOkResponse({ type: ProgrammeDto })
   @ApiProblemResponses(400, 401, 403, 404, 422)
@@ -38,7 +49,7 @@ export class ProgrammesController {
     const { targets, problems } = targetsFromCsv(body.toString('utf8'), new Set(programme.pillars.map((p) => p.code)));
     if (problems.length > 0) throw fieldsRefusal(422, 'invalid-targets', problems);
     const { code: programmeCode, nameVi, nameEn, pillars } = programme;
-    return this.programmes.save({ code: programmeCode, provinceCode, nameVi, nameEn, pillars, targets }, `user:${request.official.username}`);
+    return this.programmes.save({ code: programmeCode, provinceCode, nameVi, nameEn, pillars, targets }, `user:${request.official.username}`, csvField);
   }
 
   @Get(':provinceCode')

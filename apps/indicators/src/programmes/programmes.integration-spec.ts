@@ -267,8 +267,8 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect(events).toEqual(
       expect.arrayContaining([
         { kind: 'indicator-saved', provinceCode: province, code, version: 1 },
-        { kind: 'programme-saved', provinceCode: province, code: 'NQ49', version: 1, targets: 3 },
-        { kind: 'programme-saved', provinceCode: province, code: 'NQ49', version: 2, targets: 3 },
+        { kind: 'programme-saved', provinceCode: province, code: 'NQ49', version: 1, targets: 3, targetScopes: { province: 3 } },
+        { kind: 'programme-saved', provinceCode: province, code: 'NQ49', version: 2, targets: 3, targetScopes: { province: 3 } },
       ]),
     );
     const imports = await readTopic(infraEnv().KAFKA_BROKERS, Catalog.TOPIC, (all) => all.some((m) => m.key === 'units'));
@@ -283,8 +283,8 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     const res = await call('PUT', `/api/v1/programmes/${province}/CSV/targets`, { ...admin, 'content-type': 'text/csv' }, good);
     expect(res.statusCode).toBe(200);
     expect(res.json().targets).toEqual([
-      { indicatorCode: 'DOSSIERS', year: 2025, value: 0.8, comparison: 'at-least', pillar: 'gov', baseline: { date: '2021-12-31', value: 0.45 } },
-      { indicatorCode: 'NO_SIGNAL_VILLAGES', year: 2025, value: 100, comparison: 'at-most', pillar: 'soc' },
+      { indicatorCode: 'DOSSIERS', year: 2025, value: 0.8, comparison: 'at-least', pillar: 'gov', baseline: { date: '2021-12-31', value: 0.45 }, scope: 'province' },
+      { indicatorCode: 'NO_SIGNAL_VILLAGES', year: 2025, value: 100, comparison: 'at-most', pillar: 'soc', scope: 'province' },
     ]);
     const bad = [header, 'X,20x5,abc,more,nope,2021-12-31,'].join('\n');
     const refused = await call('PUT', `/api/v1/programmes/${province}/CSV/targets`, { ...admin, 'content-type': 'text/csv' }, bad);

@@ -1,7 +1,12 @@
-import { isLocalDate, parseCsv, parseViNumber, Target } from '@dtp/domain';
+import { isLocalDate, parseCsv, parseViNumber, Target, TARGET_SCOPES, TargetScope } from '@dtp/domain';
 import { FieldProblem } from '@dtp/platform';
 
 export const TARGET_CSV_COLUMNS = ['indicatorCode', 'year', 'value', 'comparison', 'pillar', 'baselineDate', 'baselineValue'] as const;
+/**
+ * Columns a sheet may add: `scope` (empty: the province, so sheets made before scopes keep their
+ * meaning) and `unitCodes` (with scope `units`: codes separated by `;` or spaces).
+ */
+export const TARGET_CSV_OPTIONAL_COLUMNS = ['scope', 'unitCodes'] as const;
 
 /** A number as a machine writes it (`0.8`) or as a Vietnamese sheet does (`0,8`, `630.485`). */
 function number(text: string): number | undefined {
@@ -25,7 +30,7 @@ export function targetsFromCsv(text: string, pillars: ReadonlySet<string>): { ta
   const targets: Target[] = [];
   rows.forEach((r, i) => {
     const row = i + 2;
-    const cell = (name: (typeof TARGET_CSV_COLUMNS)[number]) => (r[header.indexOf(name)] ?? '').trim();
+    const cell = (name: (typeof TARGET_CSV_COLUMNS)[number] | (typeof TARGET_CSV_OPTIONAL_COLUMNS)[number]) => (header.includes(name) ? (r[header.indexOf(name)] ?? '') : '').trim();
     const bad = (column: string, message: string, messageVi: string) => problems.push({ field: `row ${row}, ${column}`, row, column, message: `row ${row}, ${column}: ${message}`, messageVi: `dòng ${row}, ${column}: ${messageVi}` });
     const indicatorCode = cell('indicatorCode');
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(indicatorCode)) bad('indicatorCode', `"${indicatorCode}" is not an indicator code`, `"${indicatorCode}" không phải mã chỉ tiêu`);
@@ -41,6 +46,9 @@ export function targetsFromCsv(text: string, pillars: ReadonlySet<string>): { ta
     const baselineValue = baselineRaw === '' ? undefined : number(baselineRaw);
     if ((baselineDate === '') !== (baselineRaw === '')) bad('baselineDate', 'baseline date and value come together', 'ngày và giá trị gốc phải đi cùng nhau');
     else if (baselineDate !== '' && (!isLocalDate(baselineDate) || baselineValue === undefined)) bad('baselineDate', 'baseline needs a date (YYYY-MM-DD) and a number', 'giá trị gốc cần ngày (YYYY-MM-DD) và một số');
+    const scope = cell('scope') === '' ? 'province' : cell('scope');
+    if (!(TARGET_SCOPES as readonly string[]).includes(scope)) bad('scope', `"${scope}" is not one of ${TARGET_SCOPES.join(', ')}`, `"${scope}" phải là một trong ${TARGET_SCOPES.join(', ')}`);
+    const unitCodes = cell('unitCodes').split(/[;\s]+/).filter((code) => code !== '');
     if (value !== undefined) {
       targets.push({
         indicatorCode,
@@ -49,6 +57,8 @@ export function targetsFromCsv(text: string, pillars: ReadonlySet<string>): { ta
         comparison: comparison as Target['comparison'],
         pillar,
         ...(baselineDate !== '' && baselineValue !== undefined ? { baseline: { date: baselineDate, value: baselineValue } } : {}),
+        scope: scope as TargetScope,
+        ...(unitCodes.length > 0 ? { unitCodes } : {}),
       });
     }
   });

@@ -15,6 +15,11 @@ export class SummaryDto {
   @ApiProperty({ example: '21/30 chỉ tiêu đạt, 6 chỉ tiêu không đạt, 3 chỉ tiêu không đánh giá được' }) vi!: string;
 }
 
+export class NoteDto {
+  @ApiProperty({ example: 'Programme 49-NQ-TU sets no targets for this unit (commune level) in 2025' }) en!: string;
+  @ApiProperty({ example: 'Chương trình 49-NQ-TU không giao chỉ tiêu cho đơn vị này (cấp xã) năm 2025' }) vi!: string;
+}
+
 export class PillarScoreDto {
   @ApiProperty({ example: 'digital-government' }) pillar!: string;
   @ApiProperty({ example: 'Chính quyền số' }) nameVi!: string;
@@ -31,6 +36,8 @@ export class TrendPointDto {
 export class TargetScoreDto {
   @ApiProperty({ example: 'DOSSIERS_DIGITIZED' }) indicatorCode!: string;
   @ApiProperty({ example: 'digital-government' }) pillar!: string;
+  @ApiProperty({ enum: ['unit', 'level', 'every-level'], description: 'Where the unit’s target comes from: one naming the unit, its level’s (the province’s own for the province), or one for every level', example: 'level' })
+  appliesTo!: 'unit' | 'level' | 'every-level';
   @ApiProperty({ example: 0.8 }) target!: number;
   @ApiProperty({ enum: ['at-least', 'at-most', 'done'], example: 'at-least' }) comparison!: string;
   @ApiProperty({ nullable: true, type: Number, example: 0.8603 }) actual!: number | null;
@@ -47,7 +54,14 @@ export class ScorecardViewDto {
   @ApiProperty({ example: 'Resolution 49-NQ/TU' }) programmeNameEn!: string;
   @ApiProperty({ example: '20' }) unitCode!: string;
   @ApiProperty({ example: '2023' }) period!: string;
-  @ApiProperty({ type: SummaryDto }) summary!: SummaryDto;
+  @ApiProperty({ type: SummaryDto, description: 'The counts in words; with targetsFor none, the note instead' }) summary!: SummaryDto;
+  @ApiProperty({
+    enum: ['province', 'department', 'district', 'commune', 'unit', 'none'],
+    description: 'Whose targets score the unit: its level (its own targets or its level’s), unit for a unit outside the hierarchy scored on targets naming it, none when the programme sets it none that year',
+    example: 'district',
+  })
+  targetsFor!: 'province' | 'department' | 'district' | 'commune' | 'unit' | 'none';
+  @ApiPropertyOptional({ type: NoteDto, description: 'With targetsFor none: why the card is empty, in both languages' }) note?: NoteDto;
   @ApiProperty({ type: StatusCountsDto }) overall!: StatusCountsDto;
   @ApiProperty({ type: [PillarScoreDto] }) pillars!: PillarScoreDto[];
   @ApiProperty({ type: [TargetScoreDto] }) targets!: TargetScoreDto[];

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { buildScorecard, describeCounts, formatPeriodId, lastPeriods, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
+import { buildScorecard, describeCounts, formatPeriodId, lastPeriods, noTargetsNote, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { AggregateValues } from '../aggregation/aggregate-values.service';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { HierarchyService } from '../units/hierarchy.service';
 import { ScorecardViewDto } from './scorecard-view.dto';
 
 /** How many periods a target's trend shows, the asked one included. */
 const TREND_PERIODS = 4;
 
 /**
- * A programme's scorecard for a unit (the province or any unit) and period: each target of that
- * year against the unit's aggregated value, counted per pillar and overall (libs/domain).
+ * A programme's scorecard for a unit (the province or any unit) and period: each of the unit's own
+ * targets of that year (libs/domain target-scope.ts: the unit's, else its level's, else none)
+ * against the unit's aggregated value, counted per pillar and overall (libs/domain). A unit the
+ * programme sets no targets says so rather than scoring 0 of the province's.
  */
 @Injectable()
 export class ScorecardsService {
@@ -18,6 +21,7 @@ export class ScorecardsService {
     private readonly programmes: ProgrammesService,
     private readonly aggregation: AggregationService,
     private readonly values: AggregateValues,
+    private readonly hierarchy: HierarchyService,
   ) {}
 
   async scorecard(provinceCode: string, programmeCode: string, unitCode: string, periodId: string, pillar?: string): Promise<ScorecardViewDto> {
@@ -25,7 +29,12 @@ export class ScorecardsService {
     const period = parsePeriodId(periodId);
     const dates = periodDates(period, 'calendar');
     const year = Number(dates.end.slice(0, 4));
-    const targets = programme.targets.filter((t) => t.year === year && (!pillar || t.pillar === pillar));
+    await this.hierarchy.refresh();
+    const unit = this.hierarchy.scoredUnit(unitCode, provinceCode);
+    const own = await this.programmes.targetsFor({ provinceCode, targets: programme.targets.filter((t) => t.year === year) }, unit);
+    const appliesTo = new Map(own.map((r) => [r.target, r.appliesTo]));
+    const none = own.length === 0 ? noTargetsNote(programme.code, year, unit.level) : undefined;
+    const targets = own.map((r) => r.target).filter((t) => !pillar || t.pillar === pillar);
     const trend = period.type === 'range' ? [periodId] : lastPeriods(period, TREND_PERIODS).map(formatPeriodId);
     const previous = period.type === 'range' ? undefined : formatPeriodId(previousPeriod(period));
     const found = await this.aggregation.ofUnit(unitCode, previous ? [...trend, previous] : trend);
@@ -49,7 +58,9 @@ export class ScorecardsService {
       programmeNameEn: programme.nameEn,
       unitCode,
       period: periodId,
-      summary: describeCounts(card.overall),
+      summary: { ...describeCounts(card.overall), ...none },
+      targetsFor: none ? 'none' : (unit.level ?? 'unit'),
+      ...(none ? { note: none } : {}),
       overall: card.overall,
       pillars: card.pillars.map((p) => ({
         pillar: p.pillar,
@@ -61,6 +72,7 @@ export class ScorecardsService {
       targets: card.lines.map((line) => ({
         indicatorCode: line.target.indicatorCode,
         pillar: line.target.pillar,
+        appliesTo: appliesTo.get(line.target) ?? 'level',
         target: line.target.value,
         comparison: line.target.comparison,
         actual: line.actual,

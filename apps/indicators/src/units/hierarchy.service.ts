@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DataDestination, HierarchyError, IndicatorDefinition, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, reportingUnitsUnder, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
+import { DataDestination, HierarchyError, IndicatorDefinition, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, reportingUnitsUnder, ScoredUnit, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
 import { Catalog } from '@dtp/contracts';
 import { bulkWriteInChunks, outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
@@ -105,6 +105,14 @@ export class HierarchyService implements OnApplicationBootstrap {
   /** A unit's level, or undefined for a unit the hierarchy does not know. */
   levelOf(unitCode: string): UnitLevel | undefined {
     return this.hierarchy.has(unitCode) ? this.hierarchy.get(unitCode).level : undefined;
+  }
+
+  /**
+   * A unit as targets are resolved for it (libs/domain target-scope.ts): its level, the province's
+   * own code counting as the province even where the hierarchy does not hold it.
+   */
+  scoredUnit(unitCode: string, provinceCode: string): ScoredUnit {
+    return { code: unitCode, level: unitCode === provinceCode ? 'province' : this.levelOf(unitCode) };
   }
 
   list(query: { on?: LocalDate; under?: string; level?: UnitLevel }): OrgUnit[] {

@@ -13,7 +13,15 @@ export const VERSION = 1;
 
 export const Payload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('indicator-saved'), provinceCode: z.string().min(1), code: z.string().min(1), version: z.number().int().positive() }),
-  z.object({ kind: z.literal('programme-saved'), provinceCode: z.string().min(1), code: z.string().min(1), version: z.number().int().positive(), targets: z.number().int().nonnegative() }),
+  z.object({
+    kind: z.literal('programme-saved'),
+    provinceCode: z.string().min(1),
+    code: z.string().min(1),
+    version: z.number().int().positive(),
+    targets: z.number().int().nonnegative(),
+    /** How many of the targets are set for each scope (province, a level, named units, every level); absent from producers before scopes. */
+    targetScopes: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  }),
   z.object({ kind: z.literal('units-imported'), unitIds: z.array(z.string().min(1)).min(1) }),
 ]);
 export type Payload = z.infer<typeof Payload>;

@@ -1,4 +1,5 @@
 import { daysBetween, LocalDate } from '../calendar/local-date';
+import type { TargetScope } from './target-scope';
 
 /**
  * A target of a programme: national Decision 749/QĐ-TTg, a province's resolution (Lạng Sơn
@@ -18,6 +19,10 @@ export interface Target {
   pillar: string;
   /** Where the trajectory starts, for on-track / at-risk before the target year ends. */
   baseline?: { date: LocalDate; value: number };
+  /** Whom the target is set for (target-scope.ts); absent: the province, as before scopes existed. */
+  scope?: TargetScope;
+  /** With `scope: 'units'`: the units it is set for. */
+  unitCodes?: string[];
 }
 
 const EPSILON = 1e-9;

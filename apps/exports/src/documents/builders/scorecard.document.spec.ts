@@ -89,4 +89,18 @@ describe('scorecardDocument', () => {
     expect(() => scorecardDocument(view(none), context)).toThrow(new ExportFailure('no figures have been reported for 2025: nothing to export', ''));
     expect(() => scorecardDocument(view([]), context)).toThrow(/has no targets for 2025/);
   });
+
+  it('ends a unit the programme sets no targets for with the indicators service’s note, in both languages', () => {
+    const note = { en: 'Programme 49-NQ-TU sets no targets for this unit (commune level) in 2025', vi: 'Chương trình 49-NQ-TU không giao chỉ tiêu cho đơn vị này (cấp xã) năm 2025' };
+    const failure = (() => {
+      try {
+        scorecardDocument({ ...view([]), unitCode: '06100', targetsFor: 'none', note }, context);
+      } catch (error) {
+        return error as ExportFailure;
+      }
+      return undefined;
+    })();
+    expect(failure).toBeInstanceOf(ExportFailure);
+    expect([failure?.message, failure?.messageVi]).toEqual([note.en, note.vi]);
+  });
 });

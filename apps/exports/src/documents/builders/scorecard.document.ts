@@ -29,6 +29,8 @@ const SUMMARY_COLUMNS: Column[] = [
 
 /** A programme's scorecard: the pillars summed up, then one table (sheet) per pillar. */
 export function scorecardDocument(view: ScorecardView, context: BuildContext): ExportDocument {
+  // A unit the programme sets no targets for is said to have none, in the service's words, never scored on others'.
+  if (view.note && view.targets.length === 0) throw new ExportFailure(view.note.en, view.note.vi);
   if (view.targets.length === 0) throw new ExportFailure(`programme ${view.programmeCode} has no targets for ${view.period}`, `chương trình ${view.programmeCode} không có chỉ tiêu cho kỳ ${view.period}`);
   if (view.targets.every((t) => t.actual === null)) {
     throw new ExportFailure(`no figures have been reported for ${view.period}: nothing to export`, `chưa có số liệu nào được báo cáo cho ${periodLabel(view.period, 'vi')}: không có gì để xuất`);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { TARGET_SCOPES, TargetScope } from '@dtp/domain';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -58,6 +59,26 @@ export class TargetDto {
   @ValidateNested()
   @Type(() => BaselineDto)
   baseline?: BaselineDto;
+
+  @ApiPropertyOptional({
+    enum: [...TARGET_SCOPES],
+    default: 'province',
+    description:
+      'Whom the target is set for: the province (the default, the meaning of targets saved before scopes), every unit of a level (department, district, commune), ' +
+      'the units named in unitCodes, or every level (a ratio indicator of the catalog only). A unit is scored on the target naming it, else its level’s, else one for every level, else none: ' +
+      'a province target never scores a district. Always present in answers.',
+    example: 'district',
+  })
+  @IsOptional()
+  @IsIn([...TARGET_SCOPES])
+  scope?: TargetScope;
+
+  @ApiPropertyOptional({ type: [String], description: 'With scope units only: the codes of the units of the province the target is set for', example: ['180'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Matches(CODE, { each: true })
+  unitCodes?: string[];
 }
 
 export class ProgrammeDto {
