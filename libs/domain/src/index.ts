@@ -19,6 +19,7 @@ export * from './indicators/aggregate-indicator';
 export * from './indicators/index-score';
 export * from './targets/target';
 export * from './targets/scorecard';
+export * from './targets/provisional-figures';
 export * from './targets/ranking';
 export * from './targets/status-labels';
 export * from './reporting/reporting-rates';

@@ -54,10 +54,12 @@ describe('rebuilding aggregates (FerretDB)', () => {
     count: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
     ratio: fc.option(fc.integer({ min: 1, max: 1000 }).chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })), { nil: undefined }),
     countable: fc.option(fc.boolean(), { nil: undefined }),
+    // A correction's approved figures, as the reports service sends them beside it.
+    approved: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
     duplicate: fc.boolean(),
   });
 
-  it('gives the same totals as the events applied one by one, for any history', async () => {
+  it('gives the same totals as the events applied one by one, for any history, corrections of approved reports included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
         const province = uniqueCode('R');
@@ -66,7 +68,8 @@ describe('rebuilding aggregates (FerretDB)', () => {
             ...(s.count === undefined ? [] : [{ indicatorCode: 'BTS', value: s.count }]),
             ...(s.ratio === undefined ? [] : [{ indicatorCode: 'DOSSIERS', ...s.ratio }]),
           ];
-          const event = submissionEvent({ provinceCode: province, unitCode: `${province}${s.unit}`, period: '2024', revision: s.revision, status: s.status, values, ...(s.countable === undefined ? {} : { countable: s.countable }) });
+          const approved = s.approved === undefined || s.revision === 1 ? {} : { approved: { revision: s.revision - 1, values: [{ indicatorCode: 'BTS', value: s.approved }] } };
+          const event = submissionEvent({ provinceCode: province, unitCode: `${province}${s.unit}`, period: '2024', revision: s.revision, status: s.status, values, ...(s.countable === undefined ? {} : { countable: s.countable }), ...approved });
           await aggregation.applySubmission(event);
           if (s.duplicate) await aggregation.applySubmission(event);
         }
