@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { Connection } from 'mongoose';
 import { AggregationModule } from './aggregation.module';
 import { AggregationService } from './aggregation.service';
+import { FoldCache } from './fold-cache';
 import { RebuildService } from './rebuild.service';
 import { aggregatesIn, UnitAggregate } from './schemas/aggregate.schema';
 
@@ -81,6 +82,25 @@ describe('rebuilding aggregates (FerretDB)', () => {
       { numRuns: 25 },
     );
   }, 120000);
+
+  it('withdraws an indicator only the approved figures of a correction carried, read back from the store, as a rebuild does', async () => {
+    const province = uniqueCode('R');
+    const unit = `${province}a`;
+    const both = [{ indicatorCode: 'BTS', value: 10 }, { indicatorCode: 'PLAN', done: true }];
+    const event = (revision: number, status: ReportSubmission.Status, values: ReportSubmission.Value[], approved?: ReportSubmission.Payload['approved']) =>
+      submissionEvent({ provinceCode: province, unitCode: unit, period: '2024', revision, status, countable: status === 'approved', values, ...(approved ? { approved } : {}) });
+    await aggregation.applySubmission(event(1, 'approved', both));
+    await aggregation.applySubmission(event(2, 'submitted', [{ indicatorCode: 'BTS', value: 12 }], { revision: 1, values: both }));
+    expect((await totals(province))[`${province}:PLAN:2024`]).toMatchObject({ done: 1, reporting: 1, correcting: 1 });
+    // As after a restart: what the fold carries for the submission comes from the store.
+    moduleRef.get(FoldCache).forget(province);
+    await aggregation.applySubmission(event(3, 'approved', [{ indicatorCode: 'BTS', value: 12 }]));
+    const incremental = await totals(province);
+    expect(incremental[`${province}:PLAN:2024`]).toBeUndefined();
+    expect(incremental[`${province}:BTS:2024`]).toMatchObject({ sum: 12, reporting: 1, correcting: 0 });
+    await rebuild.rebuild(province);
+    expect(await totals(province)).toEqual(incremental);
+  });
 
   it('restores aggregates that were lost, and reports what it did', async () => {
     const province = uniqueCode('R');
