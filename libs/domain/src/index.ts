@@ -20,6 +20,7 @@ export * from './indicators/index-score';
 export * from './targets/target';
 export * from './targets/scorecard';
 export * from './targets/target-scope';
+export * from './targets/provisional-figures';
 export * from './targets/ranking';
 export * from './targets/status-labels';
 export * from './reporting/reporting-rates';

@@ -18,6 +18,8 @@ export interface TargetScore {
   gap: number | null;
   progress?: 'on-track' | 'at-risk';
   change?: number;
+  provisional?: boolean;
+  approvedActual?: number | null;
 }
 
 export interface Scorecard {
@@ -29,6 +31,8 @@ export interface Scorecard {
   overall: StatusCounts;
   pillars: Array<{ pillar: string; nameVi: string; nameEn: string; counts: StatusCounts; summary: { ratio: string } }>;
   targets: TargetScore[];
+  /** Present when some figure awaits approval of a report or of a correction. */
+  provisionalNote?: { en: string; vi: string };
 }
 
 export interface Programme {

@@ -15,6 +15,8 @@ export interface ScorecardTarget {
   gap: number | null;
   progress?: 'on-track' | 'at-risk';
   change?: number;
+  provisional?: boolean;
+  approvedActual?: number | null;
 }
 
 export interface ScorecardView {
@@ -30,6 +32,8 @@ export interface ScorecardView {
   overall: StatusCounts;
   pillars: Array<{ pillar: string; nameVi: string; nameEn: string; counts: StatusCounts; summary: { ratio: string; vi: string } }>;
   targets: ScorecardTarget[];
+  /** Absent from indicators services older than provisional figures. */
+  provisionalNote?: { en: string; vi: string };
 }
 
 export interface RankingPage {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { aggregateValue, milestoneValue } from '@dtp/domain';
+import { aggregateValue, approvedTotals, milestoneValue } from '@dtp/domain';
 import { mapLimited } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { IndicatorCatalogService } from '../catalog/indicator-catalog.service';
@@ -30,11 +30,12 @@ export class AggregateValues {
   ) {}
 
   /**
-   * A function giving each of these aggregates its value. Reads the rules of the milestones among
-   * them, and for "all" the expected units' documents, once; `states` are unit-period states to
-   * use instead of what is stored (a fold batch's, before it writes them).
+   * A function giving each of these aggregates its value, or with `asApproved` its value as
+   * approved (without figures awaiting approval: approvedTotals). Reads the rules of the
+   * milestones among them, and for "all" the expected units' documents, once; `states` are
+   * unit-period states to use instead of what is stored (a fold batch's, before it writes them).
    */
-  async valuerFor(aggregates: Iterable<HeldAggregate>, states?: ReadonlyMap<string, UnitPeriodState>): Promise<(a: HeldAggregate) => number | null> {
+  async valuerFor(aggregates: Iterable<HeldAggregate>, states?: ReadonlyMap<string, UnitPeriodState>): Promise<(a: HeldAggregate, asApproved?: boolean) => number | null> {
     const held = [...aggregates];
     const milestones = new Map<string, { provinceCode: string; indicatorCode: string }>();
     for (const a of held) if (a.kind === 'milestone') milestones.set(`${a.provinceCode}:${a.indicatorCode}`, a);
@@ -48,14 +49,15 @@ export class AggregateValues {
       if (a.kind === 'milestone' && def && ruleOf(a) === 'all') expectedOf.set(a, this.hierarchy.reportersExpected(def, a.unitCode, periodEndOf(a.period)));
     }
     const owns = await this.ownStates([...expectedOf].flatMap(([a, ids]) => ids.map((id) => unitPeriodIdOf(id, a.period))), states);
-    return (a) => {
-      if (a.kind !== 'milestone') return aggregateValue(a.totals, a.kind);
+    return (a, asApproved = false) => {
+      const totals = asApproved ? approvedTotals(a.totals) : a.totals;
+      if (a.kind !== 'milestone') return aggregateValue(totals, a.kind);
       const expected = expectedOf.get(a);
       const done = expected?.map((id) => {
         const own = owns.get(unitPeriodIdOf(id, a.period))?.indicators[a.indicatorCode]?.own;
-        return own !== undefined && !own.withdrawn && own.done === true;
+        return own !== undefined && !own.withdrawn && own.done === true && !(asApproved && own.standing === 'provisional');
       });
-      return milestoneValue(a.totals, ruleOf(a), done);
+      return milestoneValue(totals, ruleOf(a), done);
     };
   }
 

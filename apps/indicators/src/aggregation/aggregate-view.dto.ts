@@ -19,7 +19,11 @@ export class AggregateViewDto {
   @ApiProperty({ description: 'Units whose report currently counts', example: 11 })
   reportingUnits!: number;
 
-  @ApiProperty({ example: { sum: 0, numerator: 630485, denominator: 732908, done: 0, reporting: 11 } })
+  @ApiProperty({
+    description:
+      'Sums of parts. provisional: units counted with a figure awaiting approval (provisionalSum, provisionalNumerator, provisionalDenominator, provisionalDone: what they bring); correcting: units counted at their approved figure while a correction awaits approval. Absent in aggregates folded before these existed: 0',
+    example: { sum: 0, numerator: 630485, denominator: 732908, done: 0, reporting: 11, provisional: 0, provisionalSum: 0, provisionalNumerator: 0, provisionalDenominator: 0, provisionalDone: 0, correcting: 1 },
+  })
   totals!: Record<string, number>;
 
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })

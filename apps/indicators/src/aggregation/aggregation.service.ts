@@ -10,12 +10,12 @@ import { AppliedState, emptyUnitPeriod, foldSubmissions, HeldBefore, statesAlsoT
 import { FoldGenerations } from '../read-models/fold-generations.service';
 import { CachedApplied, CachedState, FoldCache } from './fold-cache';
 import { AggregateValues } from './aggregate-values.service';
-import { countsIn, periodEndOf } from './submission-rules';
+import { carriedValuesOf, countsIn, periodEndOf } from './submission-rules';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { HierarchyService } from '../units/hierarchy.service';
 import { Aggregate, aggregatesIn, packedStateOf, stateOf, UnitAggregate } from './schemas/aggregate.schema';
 import { FoldJournal, JournalContent, JournalEntry } from './schemas/fold-journal.schema';
-import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
+import { appliedApprovedOf, AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
 import { Receipts, receiptsIdOf, receiptsOf } from './schemas/receipts.schema';
 import { FoldNotices } from './schemas/fold-notices.schema';
 import { FoldIndex, foldIndexIdOf, foldIndexWrites } from './schemas/fold-index.schema';
@@ -169,7 +169,7 @@ export class AggregationService {
         provinceCode,
         generation,
         entries.map((e) => [e._id, { packed: e.packed, version: e.version }]),
-        [...outcome.applied.values()].map((s) => [s.submissionId, { revision: s.revision, late: s.late, packedValues: JSON.stringify(s.values) }]),
+        [...outcome.applied.values()].map((s) => [s.submissionId, { revision: s.revision, late: s.late, packedValues: JSON.stringify(carriedValuesOf(s)) }]),
       );
     }
     this.relay.nudge();
@@ -229,8 +229,10 @@ export class AggregationService {
       if (cached) known.set(id, cached);
     }
     const missing = ids.filter((id) => !known.has(id));
-    const found = await mapLimited(missing, READ_CONCURRENCY, (id) => this.applied.findById(id, { revision: 1, late: 1, packedValues: 1, values: 1 }).lean<AppliedSubmission>().exec());
-    const read = found.filter((a): a is AppliedSubmission => a !== null).map((a): [string, CachedApplied] => [a._id, { revision: a.revision, late: a.late, packedValues: a.packedValues ?? JSON.stringify(appliedValuesOf(a)) }]);
+    const found = await mapLimited(missing, READ_CONCURRENCY, (id) => this.applied.findById(id, { revision: 1, late: 1, status: 1, packedValues: 1, values: 1, packedApproved: 1 }).lean<AppliedSubmission>().exec());
+    const read = found
+      .filter((a): a is AppliedSubmission => a !== null)
+      .map((a): [string, CachedApplied] => [a._id, { revision: a.revision, late: a.late, packedValues: !a.packedApproved ? (a.packedValues ?? JSON.stringify(appliedValuesOf(a))) : JSON.stringify(carriedValuesOf({ status: a.status, values: appliedValuesOf(a), approved: appliedApprovedOf(a) })) }]);
     this.cache.rememberRead(provinceCode, [], read);
     return new Map([...known, ...read].map(([id, a]) => [id, { revision: a.revision, late: a.late, values: JSON.parse(a.packedValues) as AppliedState['values'] }]));
   }
@@ -271,7 +273,10 @@ export class AggregationService {
     const writes = [...applied.values()].map((s) => ({
       updateOne: {
         filter: { _id: s.submissionId },
-        update: { $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), packedValues: JSON.stringify(s.values) }, $unset: { values: '' } },
+        update: {
+          $set: { provinceCode: s.provinceCode, unitCode: s.unitCode, period: s.period, formCode: s.formCode, late: s.late, revision: s.revision, status: s.status, countable: countsIn(s), packedValues: JSON.stringify(s.values), ...(s.approved ? { packedApproved: JSON.stringify(s.approved) } : {}) },
+          $unset: { values: '', ...(s.approved ? {} : { packedApproved: '' }) },
+        },
         upsert: true,
       },
     }));

@@ -8,6 +8,7 @@ export interface CachedState {
 export interface CachedApplied {
   revision: number;
   late: boolean;
+  /** JSON of the values the fold carries for it (carriedValuesOf). */
   packedValues: string;
 }
 

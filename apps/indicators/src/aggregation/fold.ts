@@ -10,7 +10,7 @@ import {
   LocalDate,
   supersedes,
 } from '@dtp/domain';
-import { countsIn, periodEndOf, valueOf } from './submission-rules';
+import { carriedValuesOf, contributionOf, periodEndOf, valueOf } from './submission-rules';
 
 /**
  * The fold of `reports.submission.v1` into aggregates, as a pure function over the state it
@@ -59,6 +59,7 @@ export interface UnitPeriodState {
 export interface AppliedState {
   revision: number;
   late: boolean;
+  /** The values the fold carried for it (carriedValuesOf). */
   values: ReportSubmission.Value[];
 }
 
@@ -134,10 +135,10 @@ export function foldSubmissions(
     const previous = applied.get(s.submissionId);
     if (previous && previous.revision >= s.revision) continue;
 
-    const counts = countsIn(s);
-    const carried = new Set(s.values.map((v) => v.indicatorCode));
+    const { values, counts, standing } = contributionOf(s);
+    const carried = new Set(values.map((v) => v.indicatorCode));
     const changes: Array<{ indicatorCode: string; kind: AggregationKind; next: ContributedValue | undefined }> = [
-      ...s.values.map((v) => ({ indicatorCode: v.indicatorCode, kind: kindOfValue(v), next: counts ? valueOf(v) : undefined })),
+      ...values.map((v) => ({ indicatorCode: v.indicatorCode, kind: kindOfValue(v), next: counts ? { ...valueOf(v), ...(standing ? { standing } : {}) } : undefined })),
       // Indicators the previous revision carried and this one does not: withdraw them.
       ...(previous?.values ?? [])
         .map((v) => v.indicatorCode)
@@ -176,7 +177,7 @@ export function foldSubmissions(
       }
     }
     if (s.late && !previous?.late) outcome.newlyLate.push(s);
-    applied.set(s.submissionId, { revision: s.revision, late: s.late, values: s.values });
+    applied.set(s.submissionId, { revision: s.revision, late: s.late, values: carriedValuesOf(s) });
     outcome.applied.set(s.submissionId, s);
   }
   return outcome;

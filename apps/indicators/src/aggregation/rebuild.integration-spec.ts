@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { Connection } from 'mongoose';
 import { AggregationModule } from './aggregation.module';
 import { AggregationService } from './aggregation.service';
+import { FoldCache } from './fold-cache';
 import { RebuildService } from './rebuild.service';
 import { aggregatesIn, UnitAggregate } from './schemas/aggregate.schema';
 
@@ -54,10 +55,12 @@ describe('rebuilding aggregates (FerretDB)', () => {
     count: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
     ratio: fc.option(fc.integer({ min: 1, max: 1000 }).chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })), { nil: undefined }),
     countable: fc.option(fc.boolean(), { nil: undefined }),
+    // A correction's approved figures, as the reports service sends them beside it.
+    approved: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
     duplicate: fc.boolean(),
   });
 
-  it('gives the same totals as the events applied one by one, for any history', async () => {
+  it('gives the same totals as the events applied one by one, for any history, corrections of approved reports included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
         const province = uniqueCode('R');
@@ -66,7 +69,8 @@ describe('rebuilding aggregates (FerretDB)', () => {
             ...(s.count === undefined ? [] : [{ indicatorCode: 'BTS', value: s.count }]),
             ...(s.ratio === undefined ? [] : [{ indicatorCode: 'DOSSIERS', ...s.ratio }]),
           ];
-          const event = submissionEvent({ provinceCode: province, unitCode: `${province}${s.unit}`, period: '2024', revision: s.revision, status: s.status, values, ...(s.countable === undefined ? {} : { countable: s.countable }) });
+          const approved = s.approved === undefined || s.revision === 1 ? {} : { approved: { revision: s.revision - 1, values: [{ indicatorCode: 'BTS', value: s.approved }] } };
+          const event = submissionEvent({ provinceCode: province, unitCode: `${province}${s.unit}`, period: '2024', revision: s.revision, status: s.status, values, ...(s.countable === undefined ? {} : { countable: s.countable }), ...approved });
           await aggregation.applySubmission(event);
           if (s.duplicate) await aggregation.applySubmission(event);
         }
@@ -78,6 +82,25 @@ describe('rebuilding aggregates (FerretDB)', () => {
       { numRuns: 25 },
     );
   }, 120000);
+
+  it('withdraws an indicator only the approved figures of a correction carried, read back from the store, as a rebuild does', async () => {
+    const province = uniqueCode('R');
+    const unit = `${province}a`;
+    const both = [{ indicatorCode: 'BTS', value: 10 }, { indicatorCode: 'PLAN', done: true }];
+    const event = (revision: number, status: ReportSubmission.Status, values: ReportSubmission.Value[], approved?: ReportSubmission.Payload['approved']) =>
+      submissionEvent({ provinceCode: province, unitCode: unit, period: '2024', revision, status, countable: status === 'approved', values, ...(approved ? { approved } : {}) });
+    await aggregation.applySubmission(event(1, 'approved', both));
+    await aggregation.applySubmission(event(2, 'submitted', [{ indicatorCode: 'BTS', value: 12 }], { revision: 1, values: both }));
+    expect((await totals(province))[`${province}:PLAN:2024`]).toMatchObject({ done: 1, reporting: 1, correcting: 1 });
+    // As after a restart: what the fold carries for the submission comes from the store.
+    moduleRef.get(FoldCache).forget(province);
+    await aggregation.applySubmission(event(3, 'approved', [{ indicatorCode: 'BTS', value: 12 }]));
+    const incremental = await totals(province);
+    expect(incremental[`${province}:PLAN:2024`]).toBeUndefined();
+    expect(incremental[`${province}:BTS:2024`]).toMatchObject({ sum: 12, reporting: 1, correcting: 0 });
+    await rebuild.rebuild(province);
+    expect(await totals(province)).toEqual(incremental);
+  });
 
   it('restores aggregates that were lost, and reports what it did', async () => {
     const province = uniqueCode('R');

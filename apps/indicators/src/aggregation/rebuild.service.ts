@@ -7,7 +7,7 @@ import { AggregationService, FOLD_LOCK, READ_CONCURRENCY } from './aggregation.s
 import { FoldCache } from './fold-cache';
 import { emptyUnitPeriod, foldSubmissions, statesTouchedBy, UnitPeriodState } from './fold';
 import { LEGACY_CONTRIBUTIONS, packedStateOf, UnitAggregate } from './schemas/aggregate.schema';
-import { AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
+import { appliedApprovedOf, AppliedSubmission, appliedValuesOf } from './schemas/applied-submission.schema';
 import { Receipts, receiptsOf } from './schemas/receipts.schema';
 import { FOLD_INDEX_COMPLETE, FOLD_STATE_CURRENT, FoldIndex, foldIndexIdOf, foldIndexWrites } from './schemas/fold-index.schema';
 import { FoldGenerations } from '../read-models/fold-generations.service';
@@ -178,6 +178,7 @@ function payloadOf(s: AppliedSubmission): ReportSubmission.Payload {
     values: appliedValuesOf(s),
     late: s.late ?? false,
     ...(s.countable === null || s.countable === undefined ? {} : { countable: s.countable }),
+    ...(s.packedApproved ? { approved: appliedApprovedOf(s) } : {}),
     changedAt: new Date(0).toISOString(),
     changedBy: 'rebuild',
   };

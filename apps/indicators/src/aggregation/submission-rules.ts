@@ -1,11 +1,32 @@
 import { ReportSubmission } from '@dtp/contracts';
-import { ContributedValue, periodDates } from '@dtp/domain';
+import { ContributedValue, periodDates, Standing } from '@dtp/domain';
 
 /** How a submission event counts: one set of rules for the incremental path and the rebuild. */
 
 /** Whether a submission's values count now (the form decides whether provisional ones do). */
 export function countsIn(s: { status: string; countable?: boolean | null }): boolean {
   return s.countable ?? s.status !== 'returned';
+}
+
+/**
+ * The values the fold carries for a submission: those of its last approved revision while a later
+ * one is not approved (ReportSubmission.Payload['approved']), its own otherwise. An indicator a
+ * later revision no longer carries is withdrawn.
+ */
+export function carriedValuesOf(s: Pick<ReportSubmission.Payload, 'status' | 'values' | 'approved'>): ReportSubmission.Value[] {
+  return s.approved && s.status !== 'approved' ? s.approved.values : s.values;
+}
+
+/**
+ * What a submission contributes now: the values carried, whether they count, and how final they
+ * are. A correction of an approved report leaves the approved figures counted (under correction
+ * while it awaits approval, final again once returned); figures counted before approval are
+ * provisional.
+ */
+export function contributionOf(s: Pick<ReportSubmission.Payload, 'status' | 'countable' | 'values' | 'approved'>): { values: ReportSubmission.Value[]; counts: boolean; standing?: Standing } {
+  if (s.approved && s.status !== 'approved') return { values: s.approved.values, counts: true, ...(s.status === 'submitted' ? { standing: 'correcting' as const } : {}) };
+  const counts = countsIn(s);
+  return { values: s.values, counts, ...(counts && s.status === 'submitted' ? { standing: 'provisional' as const } : {}) };
 }
 
 /**

@@ -46,6 +46,23 @@ export class TargetScoreDto {
   @ApiPropertyOptional({ enum: ['on-track', 'at-risk'], example: 'on-track' }) progress?: string;
   @ApiPropertyOptional({ description: 'Change since the previous period', example: 0.021 }) change?: number;
   @ApiProperty({ type: [TrendPointDto] }) trend!: TrendPointDto[];
+  @ApiProperty({ description: 'Whether the figure is not final: some unit it counts awaits approval of its figure (a form that counts submitted reports) or of a correction', example: true })
+  provisional!: boolean;
+  @ApiProperty({ description: 'Units counted with a figure that awaits approval', example: 0 }) provisionalUnits!: number;
+  @ApiProperty({ description: 'Units counted at their approved figure while a correction of it awaits approval (the correction counts once approved)', example: 1 })
+  correctingUnits!: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'When provisional: the figure as approved, without figures awaiting approval (equal to actual when only corrections are pending, as those count at their approved figures)',
+    example: 0.874,
+  })
+  approvedActual?: number | null;
+}
+
+export class ProvisionalNoteDto {
+  @ApiProperty({ example: '1 of 30 figures is provisional: 1 keeps the approved figures while a correction awaits approval' }) en!: string;
+  @ApiProperty({ example: '1/30 chỉ tiêu có số liệu tạm thời: 1 chỉ tiêu giữ số liệu đã phê duyệt trong khi chờ phê duyệt bản điều chỉnh' }) vi!: string;
 }
 
 export class ScorecardViewDto {
@@ -64,5 +81,9 @@ export class ScorecardViewDto {
   @ApiPropertyOptional({ type: NoteDto, description: 'With targetsFor none: why the card is empty, in both languages' }) note?: NoteDto;
   @ApiProperty({ type: StatusCountsDto }) overall!: StatusCountsDto;
   @ApiProperty({ type: [PillarScoreDto] }) pillars!: PillarScoreDto[];
+  @ApiProperty({ description: 'Whether any target’s figure is provisional (see targets[].provisional)', example: true }) provisional!: boolean;
+  @ApiProperty({ description: 'Targets whose figure is provisional', example: 1 }) provisionalTargets!: number;
+  @ApiPropertyOptional({ type: ProvisionalNoteDto, description: 'What a reader must know of the provisional figures; absent when all are final' })
+  provisionalNote?: ProvisionalNoteDto;
   @ApiProperty({ type: [TargetScoreDto] }) targets!: TargetScoreDto[];
 }

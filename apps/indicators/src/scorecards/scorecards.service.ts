@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { buildScorecard, describeCounts, formatPeriodId, lastPeriods, noTargetsNote, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
+import { buildScorecard, describeCounts, describeProvisional, figureStanding, formatPeriodId, lastPeriods, noTargetsNote, parsePeriodId, periodDates, previousPeriod } from '@dtp/domain';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { AggregateValues } from '../aggregation/aggregate-values.service';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -52,6 +52,11 @@ export class ScorecardsService {
       pillarOrder: programme.pillars.map((p) => p.code),
     });
     const pillarNames = new Map(programme.pillars.map((p) => [p.code, p]));
+    // Whether each figure is final, and as approved where it is not (issue #14, defect 5; #18).
+    const standingOf = (indicatorCode: string) => {
+      const a = found.get(periodId)?.get(indicatorCode);
+      return figureStanding(a?.totals, () => (a ? valueOf(a, true) : null));
+    };
     return {
       programmeCode: programme.code,
       programmeNameVi: programme.nameVi,
@@ -62,6 +67,7 @@ export class ScorecardsService {
       targetsFor: none ? 'none' : (unit.level ?? 'unit'),
       ...(none ? { note: none } : {}),
       overall: card.overall,
+      ...describeProvisional(card.lines.map((line) => standingOf(line.target.indicatorCode))),
       pillars: card.pillars.map((p) => ({
         pillar: p.pillar,
         nameVi: pillarNames.get(p.pillar)?.nameVi ?? p.pillar,
@@ -80,6 +86,7 @@ export class ScorecardsService {
         gap: line.gap,
         ...(line.progress ? { progress: line.progress } : {}),
         ...(line.change !== undefined ? { change: line.change } : {}),
+        ...standingOf(line.target.indicatorCode),
         trend: trend.map((p) => ({ period: p, value: actual(line.target.indicatorCode, p) })),
       })),
     };

@@ -167,6 +167,9 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
         ['revised', 6, 'submitted', true],
       ]);
       expect(events[2]!.values).toContainEqual({ indicatorCode: 'BTS_STATIONS', value: 2792 });
+      // The correction carries the figures approved at revision 5: aggregates keep them until it is approved.
+      expect(events[4]!.approved).toEqual({ revision: 5, values: events[3]!.values });
+      expect(events.slice(0, 4).map((e) => e.approved)).toEqual([undefined, undefined, undefined, undefined]);
     });
 
     it('lets only the roles the form names return and approve its reports', async () => {

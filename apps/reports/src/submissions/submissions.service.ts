@@ -162,7 +162,7 @@ export class SubmissionsService {
       const late = Boolean(current?.late) || (firstSubmittedAt !== null && isLate(firstSubmittedAt, deadline));
       const entry: Revision = { revision, action: request.action, status: next.status, values, ...(request.comment ? { comment: request.comment } : {}), changedAt: now, changedBy: request.by };
       const state = { status: next.status, revision, values, deadline, firstSubmittedAt, late, updatedAt: now };
-      const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by, form)], now) : undefined;
+      const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by, form, approvedBefore(current, next.status))], now) : undefined;
 
       const token = outbox ? await this.relay.expect([_id]) : undefined;
       const published = (doc: OutboxDocument) => (outbox && token ? { published: { doc, token } } : {});
@@ -196,6 +196,7 @@ export class SubmissionsService {
     state: { status: string; revision: number; values: ReportedValue[]; late: boolean; updatedAt: Date },
     by: string,
     form: ReportForm,
+    approved: Revision | undefined,
   ): ReportSubmission.Envelope {
     return ReportSubmission.envelope({
       source: SOURCE,
@@ -210,11 +211,22 @@ export class SubmissionsService {
         values: state.values.map(({ comment: _comment, ...v }) => v),
         late: state.late,
         countable: state.status === 'approved' || (state.status === 'submitted' && Boolean(form.countSubmitted)),
+        ...(approved ? { approved: { revision: approved.revision, values: approved.values.map(({ comment: _comment, ...v }) => v) } } : {}),
         changedAt: state.updatedAt.toISOString(),
         changedBy: by,
       },
     });
   }
+}
+
+/**
+ * The last approved revision of a report that the action leaves not approved (a correction, or
+ * its return): the indicators service keeps counting its figures until a revision is approved
+ * again, rather than dropping the unit from the published figures meanwhile.
+ */
+function approvedBefore(current: Submission | null, status: string): Revision | undefined {
+  if (!current || status === 'approved') return undefined;
+  return [...current.history].reverse().find((h) => h.status === 'approved');
 }
 
 /** The submission as readers see it (`HIDDEN` fields left out). */

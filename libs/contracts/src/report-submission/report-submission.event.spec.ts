@@ -41,11 +41,18 @@ describe('reports.submission.v1', () => {
     ['a revision of zero', { revision: 0 }, 'revision'],
     ['a unit code with a dot', { unitCode: '17.8' }, 'unitCode'],
     ['an unknown status', { status: 'draft' }, 'status'],
+    ['approved values of two shapes', { approved: { revision: 1, values: [{ indicatorCode: 'X', value: 1, done: true }] } }, 'approved.values.0'],
   ])('rejects %s', (_, overrides, path) => {
     const event = { ...envelope({ source: 'reports', data: payload() }), data: payload(overrides as Partial<Payload>) };
     const result = Envelope.safeParse(event);
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join('.'))).toContainEqual(expect.stringContaining(`data.${path}`));
+  });
+
+  it('carries the approved values beside a correction, and still reads events written without them', () => {
+    const correction = envelope({ source: 'reports', data: payload({ kind: 'revised', revision: 3, approved: { revision: 2, values: [{ indicatorCode: 'DOSSIERS', numerator: 640000, denominator: 732908 }] } }) });
+    expect(Envelope.parse(correction).data.approved).toEqual({ revision: 2, values: [{ indicatorCode: 'DOSSIERS', numerator: 640000, denominator: 732908 }] });
+    expect(Envelope.parse(envelope({ source: 'reports', data: payload() })).data.approved).toBeUndefined();
   });
 
   it('rejects an envelope of another type or version', () => {

@@ -55,6 +55,13 @@ export const Payload = z.object({
    * everything not returned counts.
    */
   countable: z.boolean().optional(),
+  /**
+   * The last approved revision's values, sent while a later revision of an approved report is not
+   * approved (a correction awaiting approval, or returned): aggregates keep counting these, marked
+   * as under correction while it awaits approval, until a revision is approved again. Absent for
+   * a report never approved, once approved again, and in events written before it existed.
+   */
+  approved: z.object({ revision: z.number().int().positive(), values: z.array(Value) }).optional(),
   changedAt: z.iso.datetime({ offset: true }),
   changedBy: z.string().min(1),
 });

@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import {
   addTotals,
   aggregateValue,
+  approvedTotals,
   ContributedValue,
   Contribution,
   contributionDelta,
   EMPTY_TOTALS,
   kindOfValue,
   milestoneValue,
+  Standing,
+  standingOf,
   supersedes,
   totalsFromContributions,
 } from './contribution';
@@ -58,7 +61,7 @@ describe('folding unit contributions into aggregates', () => {
 
   it('withdraws a contribution entirely when a report is returned', () => {
     const delta = contributionDelta({ numerator: 5, denominator: 8 }, undefined);
-    expect(delta).toEqual({ sum: 0, numerator: -5, denominator: -8, done: 0, reporting: -1 });
+    expect(delta).toMatchObject({ sum: 0, numerator: -5, denominator: -8, done: 0, reporting: -1, provisional: 0, correcting: 0 });
   });
 
   const value = fc.oneof(
@@ -89,8 +92,10 @@ describe('folding unit contributions into aggregates', () => {
     );
   });
 
+  const standing = fc.constantFrom<Standing | undefined>(undefined, 'provisional', 'correcting');
+
   it('folding a random sequence of revisions incrementally equals folding the latest revisions from scratch', () => {
-    const event = fc.record({ unit: fc.integer({ min: 0, max: 5 }), revision: fc.integer({ min: 1, max: 6 }), value, returned: fc.boolean() });
+    const event = fc.record({ unit: fc.integer({ min: 0, max: 5 }), revision: fc.integer({ min: 1, max: 6 }), value: fc.tuple(value, standing).map(([v, s]) => ({ ...v, ...(s ? { standing: s } : {}) })), returned: fc.boolean() });
     fc.assert(
       fc.property(fc.array(event, { maxLength: 60 }), (events) => {
         const latest = new Map<number, Contribution & { returned: boolean }>();
@@ -107,6 +112,32 @@ describe('folding unit contributions into aggregates', () => {
         expect(running).toEqual(fromScratch);
       }),
     );
+  });
+
+  it('counts the units not final, and the totals as approved leave out exactly the provisional ones', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, standing), { maxLength: 30 }), (units) => {
+        const contributions: ContributedValue[] = units.map(([v, s]) => ({ ...v, ...(s ? { standing: s } : {}) }));
+        const totals = totalsFromContributions(contributions);
+        expect(standingOf(totals)).toEqual({ provisional: units.filter(([, s]) => s === 'provisional').length, correcting: units.filter(([, s]) => s === 'correcting').length });
+        const approvedOnly = totalsFromContributions(contributions.filter((c) => c.standing !== 'provisional'));
+        expect(approvedTotals(totals)).toEqual({ ...approvedOnly, correcting: totals.correcting });
+      }),
+    );
+  });
+
+  it('shows 87.40% as approved while one district of ten awaits approval of its first report', () => {
+    const approved = Array.from({ length: 9 }, (): ContributedValue => ({ numerator: 874, denominator: 1000 }));
+    const totals = totalsFromContributions([...approved, { numerator: 1000, denominator: 1000, standing: 'provisional' }]);
+    expect(aggregateValue(totals, 'ratio')).toBeCloseTo(0.8866, 4);
+    expect(aggregateValue(approvedTotals(totals), 'ratio')).toBeCloseTo(0.874, 10);
+    expect(approvedTotals(totals).reporting).toBe(9);
+  });
+
+  it('reads totals folded before standings existed as all final', () => {
+    const legacy = { sum: 5, numerator: 0, denominator: 0, done: 0, reporting: 1 };
+    expect(standingOf(legacy)).toEqual({ provisional: 0, correcting: 0 });
+    expect(addTotals(legacy, contributionDelta(undefined, { value: 2, standing: 'provisional' }))).toMatchObject({ sum: 7, reporting: 2, provisional: 1, provisionalSum: 2 });
   });
 
   it('applying the same revision twice changes nothing', () => {

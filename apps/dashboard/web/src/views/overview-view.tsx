@@ -75,6 +75,11 @@ export function OverviewView({ session, selection, onSelect }: { session: Sessio
           <p className="summary" data-testid="overall-summary">
             {t('overview.summary', { achieved: scorecard.data.overall.achieved, total: scorecard.data.overall.total })}
           </p>
+          {scorecard.data.provisionalNote && (
+            <p className="provisional-note" data-testid="provisional-note">
+              {language === 'vi' ? scorecard.data.provisionalNote.vi : scorecard.data.provisionalNote.en}
+            </p>
+          )}
           <section aria-labelledby="pillars-title">
             <h2 id="pillars-title">{t('overview.pillars')}</h2>
             <ul className="pillars">

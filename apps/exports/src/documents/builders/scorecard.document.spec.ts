@@ -84,6 +84,13 @@ describe('scorecardDocument', () => {
     expect(recipients('2026-02-05')).not.toContain('huyện');
   });
 
+  it('says in the lead which figures are provisional, and nothing when all are final', () => {
+    const vi = '1/2 chỉ tiêu có số liệu tạm thời: 1 chỉ tiêu giữ số liệu đã phê duyệt trong khi chờ phê duyệt bản điều chỉnh';
+    const provisional = scorecardDocument({ ...view(targets), provisionalNote: { en: '1 of 2 figures is provisional', vi } }, context);
+    expect(provisional.lead).toEqual(['Tính đến năm 2025, Lạng Sơn có 1/2 chỉ tiêu đạt.', `Lưu ý: ${vi}.`]);
+    expect(scorecardDocument(view(targets), context).lead).toHaveLength(1);
+  });
+
   it('refuses a period with no reported figure, or a programme with no target, in both languages', () => {
     const none = targets.map((t) => ({ ...t, actual: null, status: 'not-measurable' as const }));
     expect(() => scorecardDocument(view(none), context)).toThrow(new ExportFailure('no figures have been reported for 2025: nothing to export', ''));

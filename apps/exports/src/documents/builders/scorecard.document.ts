@@ -59,7 +59,8 @@ export function scorecardDocument(view: ScorecardView, context: BuildContext): E
     title: 'BÁO CÁO',
     subtitle: `Kết quả thực hiện các chỉ tiêu ${view.programmeNameVi} ${period} – ${place}`,
     provinceName: context.provinceName,
-    lead: [`Tính đến ${period}, ${place} có ${view.summary.vi}.`],
+    // A figure awaiting approval (or a correction's approval) must not pass for final in a signed report.
+    lead: [`Tính đến ${period}, ${place} có ${view.summary.vi}.`, ...(view.provisionalNote ? [`Lưu ý: ${view.provisionalNote.vi}.`] : [])],
     summary: {
       name: 'Tổng hợp',
       title: 'Tổng hợp kết quả theo trụ cột',

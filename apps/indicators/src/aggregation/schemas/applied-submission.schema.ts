@@ -42,6 +42,13 @@ export class AppliedSubmission implements OutboxFields {
   @Prop({ type: String })
   packedValues?: string;
 
+  /**
+   * JSON of the last approved revision (ReportSubmission.Payload['approved']) while the latest is
+   * not approved: the rebuild counts it as the live fold did.
+   */
+  @Prop({ type: String })
+  packedApproved?: string;
+
   /** The values of documents written before `packedValues`. */
   @Prop({ type: [MongooseSchema.Types.Mixed], default: undefined })
   values?: ReportSubmission.Value[];
@@ -56,4 +63,9 @@ export const AppliedSubmissionSchema = addOutboxFields(SchemaFactory.createForCl
 /** An applied submission's values, packed or (written before packing) not. */
 export function appliedValuesOf(doc: Pick<AppliedSubmission, 'packedValues' | 'values'>): ReportSubmission.Value[] {
   return doc.packedValues !== undefined ? (JSON.parse(doc.packedValues) as ReportSubmission.Value[]) : (doc.values ?? []);
+}
+
+/** An applied submission's last approved revision, when its latest is a correction not yet approved (or returned). */
+export function appliedApprovedOf(doc: Pick<AppliedSubmission, 'packedApproved'>): ReportSubmission.Payload['approved'] {
+  return !doc.packedApproved ? undefined : (JSON.parse(doc.packedApproved) as ReportSubmission.Payload['approved']);
 }
