@@ -17,7 +17,7 @@ export class FormConsumer {
   async onForm(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(consumedMessage(context, payload), ReportForm.Envelope, async (event) => {
       await this.forms.apply(event as ReportForm.Envelope);
-      // Reporting rates read the form (levels, calendar): cached views computed before are stale.
+      // Reporting rates read the form (levels, calendar, own cut-off): cached views computed before are stale.
       await this.generations.bump(CATALOG_GENERATION);
     });
   }
