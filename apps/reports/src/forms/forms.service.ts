@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { CutOffRule, cutOffRuleProblems, DeadlineRule, DeadlineRuleError, departsFromDecree09, LegalBasis, validateDeadlineRule, WorkingCalendar } from '@dtp/domain';
+import { CutOffRule, cutOffRuleProblems, DeadlineRule, DeadlineRuleError, departsFromDecree09, FormSchedule, LegalBasis, validateDeadlineRule, WorkingCalendar } from '@dtp/domain';
 import { ReportForm as ReportFormEvent } from '@dtp/contracts';
 import { DocumentLocks, VersionedModel, writeVersioned } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal, ProblemException } from '@dtp/platform';
@@ -42,8 +42,8 @@ export class FormsService {
     const cutOff = dto.cutOff ? cutOffRuleOf(dto.cutOff) : undefined;
     const legalBasis = dto.legalBasis ? legalBasisOf(dto.legalBasis) : undefined;
     checkIndicators(dto);
-    checkSchedule(dto.periodType, cutOff, legalBasis);
-    const schedule = { calendar: dto.calendar, ...(cutOff ? { cutOff } : {}) };
+    const schedule: FormSchedule = { calendar: dto.calendar, ...(cutOff ? { cutOff } : {}) };
+    checkSchedule(dto.periodType, schedule, legalBasis);
     const year = new Date().getUTCFullYear();
     try {
       validateDeadlineRule(deadline, dto.periodType, schedule, this.workingCalendar, { from: year, to: year + YEARS_CHECKED_AHEAD });
@@ -133,12 +133,12 @@ function legalBasisOf(dto: LegalBasisDto): LegalBasis {
 }
 
 /** The own cut-off falls within the period, and departing from Decree 09 needs the provision that allows it. */
-function checkSchedule(periodType: ReportFormDto['periodType'], cutOff: CutOffRule | undefined, legalBasis: LegalBasis | undefined): void {
-  const problems: FieldProblem[] = cutOff ? cutOffRuleProblems(cutOff, periodType).map((p) => ({ ...p, field: `cutOff.${p.field}` })) : [];
+function checkSchedule(periodType: ReportFormDto['periodType'], schedule: FormSchedule, legalBasis: LegalBasis | undefined): void {
+  const problems: FieldProblem[] = schedule.cutOff ? cutOffRuleProblems(schedule.cutOff, periodType).map((p) => ({ ...p, field: `cutOff.${p.field}` })) : [];
   for (const part of ['document', 'article'] as const) {
     if (legalBasis && legalBasis[part] === '') problems.push({ field: `legalBasis.${part}`, message: `legalBasis.${part} is blank`, messageVi: part === 'document' ? 'căn cứ pháp lý: số hiệu văn bản đang để trống' : 'căn cứ pháp lý: điều khoản đang để trống' });
   }
-  if (cutOff && departsFromDecree09({ calendar: 'decree-09', cutOff }) && !legalBasis) {
+  if (departsFromDecree09(schedule) && !legalBasis) {
     problems.push({
       field: 'legalBasis',
       message: 'a form whose cut-off departs from Decree 09/2019 (the 14th of the period’s last month) must name its legal basis: document and article',
