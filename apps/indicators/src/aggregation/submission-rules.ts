@@ -32,6 +32,9 @@ export function contributionOf(s: Pick<ReportSubmission.Payload, 'status' | 'cou
 /**
  * The date a period's hierarchy is read on. Calendar and Decree 09 ends fall on the same side of
  * every change to the map (they happen on the 1st of a month), so the calendar end serves both.
+ * A form's own cut-off (a sector regime) may fall before a change within its period; aggregates
+ * are per unit and period, shared by forms, so they still roll up by the map at the calendar end
+ * (docs/adr/0004).
  */
 export function periodEndOf(period: string): string {
   return periodDates(period, 'calendar').end;

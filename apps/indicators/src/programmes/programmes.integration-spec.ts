@@ -7,6 +7,7 @@ import { infraEnv, readTopic, readWholeTopic, submissionEvent, testDatabaseName,
 import { Connection } from 'mongoose';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { AppModule } from '../app.module';
+import { CATALOG_GENERATION, FoldGenerations } from '../read-models/fold-generations.service';
 import { indicatorsEnv } from '../config';
 
 const SECRET = 'indicators-test-secret-long-enough-for-hs256';
@@ -210,6 +211,23 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json().province.expected).toBe(0);
     expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024Q1`)).statusCode).toBe(400);
     expect((await call('GET', `/api/v1/reporting-rates/20/unknown-form/2024`)).statusCode).toBe(404);
+  });
+
+  it('counts the units that owed a form’s report on its own cut-off, and Decree 09’s again once the form drops it', async () => {
+    const form = uniqueCode('OWN');
+    const forms = app.get(KnownFormsService);
+    const own = { cutOff: { kind: 'day-of-month' as const, day: 30, monthsAfterPeriodEnd: -6 }, legalBasis: { document: 'Thông tư 03/2022/TT-BTTTT', article: 'Điều 5' } };
+    const formEvent = (version: number, extra: Partial<ReportForm.Payload>) =>
+      ReportForm.envelope({ source: 'test', data: { kind: 'saved', provinceCode: '20', code: form, nameVi: 'Biểu mẫu', nameEn: 'Form', periodType: 'year', calendar: 'decree-09', levels: ['district'], countSubmitted: true, version, ...extra } });
+    await forms.apply(formEvent(1, own));
+    // A year cut off on 30/6/2025, the districts' last day: all 11 of Lạng Sơn's owe 2025.
+    const rates = (await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json();
+    expect(rates.cutOff).toBe('2025-06-30');
+    expect(rates.province.expected).toBe(11);
+    await forms.apply(formEvent(2, {}));
+    expect(await forms.find('20', form)).not.toHaveProperty('cutOff');
+    await app.get(FoldGenerations).bump(CATALOG_GENERATION);
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json()).toMatchObject({ cutOff: '2025-12-14', province: { expected: 0 } });
   });
 
   it('announces a unit’s report that arrived late, once', async () => {

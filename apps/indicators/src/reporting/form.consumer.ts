@@ -20,7 +20,7 @@ export class FormConsumer {
     await this.consumer.consume(consumedMessage(context, payload), ReportForm.Envelope, async (event) => {
       await this.forms.apply(event as ReportForm.Envelope);
       await this.catalog.adoptFormIndicators((event as ReportForm.Envelope).data);
-      // Reporting rates read the form (levels, calendar): cached views computed before are stale.
+      // Reporting rates read the form (levels, calendar, own cut-off): cached views computed before are stale.
       await this.generations.bump(CATALOG_GENERATION);
     });
   }

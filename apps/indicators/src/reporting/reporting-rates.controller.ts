@@ -43,8 +43,8 @@ export class ReportingRatesController {
       throw refusal(400, 'invalid-period', en, vi, [{ field: 'period', message: en, messageVi: vi }]);
     }
     const id = formatPeriodId(period);
-    // Units that exist on the cut-off date owe the report (libs/domain, reporting rates).
-    const cutOff = cutOffDate(period, form.calendar);
+    // Units that exist on the cut-off date owe the report (libs/domain, reporting rates): the form's own cut-off when it has one.
+    const cutOff = cutOffDate(period, form);
     const inProvince = new Set([provinceCode, ...this.hierarchy.list({ on: cutOff, under: provinceCode }).map((u) => u.id)]);
     const owing = this.hierarchy.list({ on: cutOff }).filter((u) => inProvince.has(u.id) && form.levels.includes(u.level));
     const levelOf = new Map(owing.map((u) => [u.id, u.level]));

@@ -172,6 +172,8 @@ export class ReminderPlanner {
       periodEn: periodLabel(o.period, 'en'),
       ...(o.deadline ? { deadline: o.deadline, deadlineVi: formatViDate(o.deadline) } : {}),
       ...(o.cutOff ? { cutOffVi: formatViDate(o.cutOff) } : {}),
+      // A form off Decree 09's cut-off says by what right, so a unit does not take the date for a mistake.
+      ...(form?.legalBasis ? { legalBasis: `${form.legalBasis.document} (${form.legalBasis.article})` } : {}),
       dashboardUrl: this.config.DASHBOARD_URL,
     };
   }

@@ -31,6 +31,14 @@ describe('message templates', () => {
     expect(renderer.render('reminder-overdue', older).subject).toContain('] Báo cáo chuyển đổi số quý quý IV năm 2024 /');
   });
 
+  it('cites the legal basis of a form with its own cut-off beside the cut-off date, and nothing for a Decree 09 form', () => {
+    const own = renderer.render('reminder-before', { ...renderer.samples, cutOffVi: '31/05/2025', legalBasis: 'Thông tư 03/2022/TT-BTTTT (Điều 5)' });
+    expect(own.text).toContain('(số liệu chốt đến ngày 31/05/2025, theo Thông tư 03/2022/TT-BTTTT (Điều 5)).');
+    expect(own.text).toContain('(data as of 31/05/2025, under Thông tư 03/2022/TT-BTTTT (Điều 5)).');
+    const { legalBasis: _legalBasis, ...decree09 } = renderer.samples;
+    expect(renderer.render('reminder-before', decree09).text).toContain('(số liệu chốt đến ngày 14/12/2024).');
+  });
+
   it('lists a digest’s items', () => {
     expect(renderer.variablesOf('digest')).toContain('items.overdue');
     const message = renderer.render('digest', renderer.samples);

@@ -17,7 +17,7 @@ export class FormsController {
 
   @Put()
   @Access({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Create or replace a report form (admin); the deadline rule is checked against Decree 09' })
+  @ApiOperation({ summary: 'Create or replace a report form (admin); the deadline rule is checked against the cut-off: Decree 09’s, or the form’s own with its legal basis' })
   @ApiOkResponse({ type: ReportFormViewDto, description: 'The form as stored, with its version' })
   @ApiProblemResponses(400, 401, 403, 422)
   save(@Body() dto: ReportFormDto, @CurrentPrincipal() principal: Principal) {

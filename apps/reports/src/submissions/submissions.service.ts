@@ -114,7 +114,7 @@ export class SubmissionsService {
    */
   private async checkUnit(ref: SubmissionRef, form: ReportForm): Promise<void> {
     if ((await unitsCheckable(this.units)) === 'off') return;
-    const on = cutOffDate(ref.period, form.calendar);
+    const on = cutOffDate(ref.period, form);
     let refusalOf = unitReportingRefusal(this.units.current(), ref.unitCode, ref.provinceCode, on);
     if (refusalOf) {
       await this.units.reloadIfStale();
@@ -157,7 +157,7 @@ export class SubmissionsService {
       const now = request.now ?? new Date();
       const revision = (current?.revision ?? 0) + 1;
       const values = request.values ?? current?.values ?? [];
-      const deadline = current?.deadline ?? deadlineOf(form.deadline, ref.period, form.calendar, this.forms.workingCalendar);
+      const deadline = current?.deadline ?? deadlineOf(form.deadline, ref.period, form, this.forms.workingCalendar);
       const firstSubmittedAt = current?.firstSubmittedAt ?? (next.status === 'submitted' ? now : null);
       const late = Boolean(current?.late) || (firstSubmittedAt !== null && isLate(firstSubmittedAt, deadline));
       const entry: Revision = { revision, action: request.action, status: next.status, values, ...(request.comment ? { comment: request.comment } : {}), changedAt: now, changedBy: request.by };
@@ -254,7 +254,7 @@ function checkPeriod(form: ReportForm, period: string, now: Date): void {
       'period',
     );
   }
-  const opens = periodDates(parsed, form.calendar).start;
+  const opens = periodDates(parsed, form).start;
   if (vietnamDateOf(now) < opens) {
     throw refused('period-not-open', `period ${period} opens on ${opens}`, `kỳ báo cáo ${period} mở từ ngày ${opens}`, 'period');
   }

@@ -32,6 +32,12 @@ export const FormIndicator = z.object({
 });
 export type FormIndicator = z.infer<typeof FormIndicator>;
 
+/** The form's own cut-off (libs/domain CutOffRule), when its legal basis sets one instead of Decree 09's. */
+export const CutOffRule = z.object({ kind: z.literal('day-of-month'), day: z.number().int().min(1).max(31), monthsAfterPeriodEnd: z.number().int().min(-11).max(0) });
+
+/** The provision a form follows where it departs from Decree 09 (e.g. a ministry's circular). */
+export const LegalBasis = z.object({ document: z.string().min(1), article: z.string().min(1) });
+
 export const Payload = z.object({
   kind: z.enum(['saved']),
   provinceCode: z.string().min(1),
@@ -46,6 +52,14 @@ export const Payload = z.object({
   deadline: DeadlineRule.optional(),
   /** Added later, as `deadline`: absent in older events. */
   indicators: z.array(FormIndicator).optional(),
+
+  /**
+   * Added later, optional: absent means the calendar's cut-off (Decree 09's for `decree-09`). When
+   * present, every consumer dates the form's periods and deadlines by it (libs/domain cutOffRuleOf).
+   */
+  cutOff: CutOffRule.optional(),
+  /** Added later, optional: present whenever `cutOff` departs from Decree 09's. */
+  legalBasis: LegalBasis.optional(),
   version: z.number().int().positive(),
 });
 export type Payload = z.infer<typeof Payload>;

@@ -1,6 +1,6 @@
 import { FixedPeriodType, formatPeriodId, monthSpanOf, parsePeriodId, Period, PERIODS_PER_YEAR } from '../periods/period-id';
 import { daysInMonth, endOfVietnamDay, localDate, LocalDate } from './local-date';
-import { cutOffDate, ReportingCalendar } from './reporting-calendar';
+import { cutOffDate, FormSchedule, ReportingCalendar } from './reporting-calendar';
 import { addWorkingDays, nextWorkingDayOnOrAfter, previousWorkingDayOnOrBefore, WorkingCalendar, workingDaysAfterUntil } from './working-days';
 
 /**
@@ -34,12 +34,12 @@ function checkShape(rule: DeadlineRule): string[] {
   return problems;
 }
 
-/** The deadline date of one period, without checking the rule against Decree 09. */
-export function deadlineOf(rule: DeadlineRule, period: Period | string, calendar: ReportingCalendar, working: WorkingCalendar): LocalDate {
+/** The deadline date of one period, without checking the rule against the cut-off (the form's own when its legal basis sets one). */
+export function deadlineOf(rule: DeadlineRule, period: Period | string, schedule: ReportingCalendar | FormSchedule, working: WorkingCalendar): LocalDate {
   const problems = checkShape(rule);
   if (problems.length > 0) throw new DeadlineRuleError(problems);
   const p = typeof period === 'string' ? parsePeriodId(period) : period;
-  const cutOff = cutOffDate(p, calendar);
+  const cutOff = cutOffDate(p, schedule);
   if (rule.kind === 'working-days-after-cut-off') return addWorkingDays(cutOff, rule.days, working);
 
   const [cutOffYear, cutOffMonth] = cutOff.split('-').map(Number) as [number, number];
@@ -59,28 +59,29 @@ export function deadlineOf(rule: DeadlineRule, period: Period | string, calendar
 }
 
 /** The deadline of one period, refused if it leaves no working day after the cut-off. */
-export function checkedDeadlineOf(rule: DeadlineRule, period: Period | string, calendar: ReportingCalendar, working: WorkingCalendar): LocalDate {
-  const violation = violationFor(rule, period, calendar, working);
+export function checkedDeadlineOf(rule: DeadlineRule, period: Period | string, schedule: ReportingCalendar | FormSchedule, working: WorkingCalendar): LocalDate {
+  const violation = violationFor(rule, period, schedule, working);
   if (violation) throw new DeadlineRuleError([violation]);
-  return deadlineOf(rule, period, calendar, working);
+  return deadlineOf(rule, period, schedule, working);
 }
 
-function violationFor(rule: DeadlineRule, period: Period | string, calendar: ReportingCalendar, working: WorkingCalendar): string | undefined {
-  const cutOff = cutOffDate(period, calendar);
-  const deadline = deadlineOf(rule, period, calendar, working);
+function violationFor(rule: DeadlineRule, period: Period | string, schedule: ReportingCalendar | FormSchedule, working: WorkingCalendar): string | undefined {
+  const cutOff = cutOffDate(period, schedule);
+  const deadline = deadlineOf(rule, period, schedule, working);
   if (workingDaysAfterUntil(cutOff, deadline, working) >= MIN_WORKING_DAYS_AFTER_CUT_OFF) return undefined;
   const id = typeof period === 'string' ? period : formatPeriodId(period);
   return `${id}: deadline ${deadline} leaves no working day after the cut-off ${cutOff}`;
 }
 
 /**
- * Checks a form's rule against every period of its type in the given years; a rule that breaks
- * Decree 09 for any of them is refused with the periods named.
+ * Checks a form's rule against every period of its type in the given years; a rule that leaves no
+ * working day after the cut-off (Decree 09's, or the form's own) for any of them is refused with
+ * the periods named.
  */
 export function validateDeadlineRule(
   rule: DeadlineRule,
   periodType: FixedPeriodType,
-  calendar: ReportingCalendar,
+  schedule: ReportingCalendar | FormSchedule,
   working: WorkingCalendar,
   years: { from: number; to: number },
 ): void {
@@ -89,7 +90,7 @@ export function validateDeadlineRule(
   const violations: string[] = [];
   for (let year = years.from; year <= years.to; year += 1) {
     for (let index = 1; index <= PERIODS_PER_YEAR[periodType]; index += 1) {
-      const violation = violationFor(rule, { type: periodType, year, index }, calendar, working);
+      const violation = violationFor(rule, { type: periodType, year, index }, schedule, working);
       if (violation) violations.push(violation);
     }
   }

@@ -26,6 +26,20 @@ describe('reporting obligations', () => {
     expect(obligationsDueBetween(hierarchy, { ...quarterly, levels: ['province'] }, { start: '2025-09-01', end: '2025-09-30' }, MONDAY_TO_FRIDAY).map((o) => o.unitId)).toEqual(['20', '42']);
   });
 
+  it('date a form with its own cut-off by it: a sector regime due on the 6th of the quarter’s last month', () => {
+    const sector: ScheduledForm = { ...quarterly, cutOff: { kind: 'day-of-month', day: 31, monthsAfterPeriodEnd: -1 }, deadline: { kind: 'day-of-month', day: 6, monthsAfterPeriodEnd: 0 } };
+    expect(periodsDueBetween(sector, { start: '2025-06-01', end: '2025-06-30' }, MONDAY_TO_FRIDAY)).toEqual([{ period: '2025Q2', cutOff: '2025-05-31', deadline: '2025-06-06' }]);
+  });
+
+  it('owe a report from the units that exist on the form’s own cut-off, not on Decree 09’s', () => {
+    const hierarchy = new OrgUnitHierarchy(referenceUnits());
+    // A yearly form cut off on 30/6: the districts, which end that day, still owe 2025; under Decree 09 (14/12) they would not.
+    const yearly: ScheduledForm = { ...quarterly, periodType: 'year', cutOff: { kind: 'day-of-month', day: 30, monthsAfterPeriodEnd: -6 }, deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: -5 } };
+    const window = { start: '2025-07-01', end: '2025-07-31' };
+    expect(obligationsDueBetween(hierarchy, yearly, window, MONDAY_TO_FRIDAY)).toHaveLength(24);
+    expect(obligationsDueBetween(hierarchy, { ...yearly, cutOff: undefined, deadline: { kind: 'day-of-month', day: 15, monthsAfterPeriodEnd: 1 } }, { start: '2026-01-01', end: '2026-01-31' }, MONDAY_TO_FRIDAY)).toEqual([]);
+  });
+
   it('every period in the window appears once and every deadline lies in it', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), fc.integer({ min: 0, max: 400 }), fc.constantFrom('year', 'half-year', 'quarter', 'month' as const), (d, length, periodType) => {

@@ -1,4 +1,5 @@
 import { DateRange, LocalDate, rangeContains } from '../calendar/local-date';
+import { CutOffRule } from '../calendar/cut-off-rule';
 import { cutOffDate, ReportingCalendar } from '../calendar/reporting-calendar';
 import { deadlineOf, DeadlineRule } from '../calendar/deadline-rule';
 import { WorkingCalendar } from '../calendar/working-days';
@@ -10,6 +11,8 @@ export interface ScheduledForm {
   code: string;
   periodType: FixedPeriodType;
   calendar: ReportingCalendar;
+  /** The form's own cut-off, when its legal basis sets one. */
+  cutOff?: CutOffRule;
   levels: UnitLevel[];
   deadline: DeadlineRule;
 }
@@ -31,8 +34,8 @@ export function periodsDueBetween(form: ScheduledForm, window: DateRange, workin
   for (let year = firstYear; year <= lastYear; year += 1) {
     for (let index = 1; index <= PERIODS_PER_YEAR[form.periodType]; index += 1) {
       const period = { type: form.periodType, year, index };
-      const deadline = deadlineOf(form.deadline, period, form.calendar, working);
-      if (rangeContains(window, deadline)) out.push({ period: formatPeriodId(period), cutOff: cutOffDate(period, form.calendar), deadline });
+      const deadline = deadlineOf(form.deadline, period, form, working);
+      if (rangeContains(window, deadline)) out.push({ period: formatPeriodId(period), cutOff: cutOffDate(period, form), deadline });
     }
   }
   return out.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));

@@ -15,6 +15,13 @@ describe('reporting rates', () => {
     expect(expectedReports(hierarchy, quarterly, [parsePeriodId('2025Q3')])).toEqual([]);
   });
 
+  it('expects the units that exist on the form’s own cut-off when its legal basis sets one', () => {
+    // A year cut off on 30/6/2025 still counts the districts that Decree 09's 14/12 would not.
+    const yearly = { ...quarterly, cutOff: { kind: 'day-of-month' as const, day: 30, monthsAfterPeriodEnd: -6 } };
+    expect(expectedReports(hierarchy, yearly, [parsePeriodId('2025')])).toHaveLength(24);
+    expect(expectedReports(hierarchy, quarterly, [parsePeriodId('2025')])).toEqual([]);
+  });
+
   it('computes completeness and timeliness per unit, per level and per province', () => {
     const obligations = expectedReports(hierarchy, quarterly, [parsePeriodId('2024Q1'), parsePeriodId('2024Q2')]).filter((o) => hierarchy.parentOn(o.unitId, '2024-01-01')!.id === '20');
     const receipts = [

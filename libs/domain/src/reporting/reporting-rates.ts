@@ -1,3 +1,4 @@
+import { CutOffRule } from '../calendar/cut-off-rule';
 import { cutOffDate, ReportingCalendar } from '../calendar/reporting-calendar';
 import { formatPeriodId, Period } from '../periods/period-id';
 import { UnitLevel } from '../units/org-unit';
@@ -7,6 +8,8 @@ export interface ReportForm {
   code: string;
   levels: UnitLevel[];
   calendar: ReportingCalendar;
+  /** The form's own cut-off, when its legal basis sets one: units are counted as they stood on it. */
+  cutOff?: CutOffRule;
 }
 
 export interface Obligation {
@@ -36,7 +39,7 @@ export interface Rates {
 export function expectedReports(hierarchy: OrgUnitHierarchy, form: ReportForm, periods: Period[]): Obligation[] {
   return periods.flatMap((period) => {
     const id = formatPeriodId(period);
-    return hierarchy.validOn(cutOffDate(period, form.calendar), form.levels).map((u) => ({ unitId: u.id, formCode: form.code, period: id }));
+    return hierarchy.validOn(cutOffDate(period, form), form.levels).map((u) => ({ unitId: u.id, formCode: form.code, period: id }));
   });
 }
 

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { DeadlineRule, FixedPeriodType, ReportingCalendar, UnitLevel } from '@dtp/domain';
+import { CutOffRule, DeadlineRule, FixedPeriodType, LegalBasis, ReportingCalendar, UnitLevel } from '@dtp/domain';
 
 /**
  * A report form as `reports.form.v1` announced it: who reports it, for which periods, by when.
@@ -36,6 +36,13 @@ export class KnownForm {
   /** Absent when the form was announced before events carried it: no reminders until saved again. */
   @Prop({ type: Object })
   deadline?: DeadlineRule;
+
+  /** The form's own cut-off when its legal basis sets one; absent: the calendar's. Pass the form itself to libs/domain's calendar functions. */
+  @Prop({ type: Object })
+  cutOff?: CutOffRule;
+
+  @Prop({ type: Object })
+  legalBasis?: LegalBasis;
 
   @Prop({ required: true })
   version!: number;

@@ -14,8 +14,12 @@ export class KnownFormsService {
   async apply(event: ReportForm.Envelope): Promise<void> {
     const f = event.data;
     const _id = formIdOf(f.provinceCode, f.code);
-    const fields = { provinceCode: f.provinceCode, code: f.code, nameVi: f.nameVi, nameEn: f.nameEn, periodType: f.periodType, calendar: f.calendar, levels: f.levels, version: f.version, ...(f.deadline ? { deadline: f.deadline } : {}) };
-    const { matchedCount } = await this.forms.updateOne({ _id, version: { $lt: f.version } }, f.deadline ? { $set: fields } : { $set: fields, $unset: { deadline: 1 } });
+    const optional = { deadline: f.deadline, cutOff: f.cutOff, legalBasis: f.legalBasis };
+    const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+    const absent = Object.fromEntries(Object.keys(optional).filter((k) => !(k in present)).map((k) => [k, 1]));
+    const fields = { provinceCode: f.provinceCode, code: f.code, nameVi: f.nameVi, nameEn: f.nameEn, periodType: f.periodType, calendar: f.calendar, levels: f.levels, version: f.version, ...present };
+    // A later version without an optional field no longer has it (a form back on Decree 09 drops its own cut-off).
+    const { matchedCount } = await this.forms.updateOne({ _id, version: { $lt: f.version } }, Object.keys(absent).length > 0 ? { $set: fields, $unset: absent } : { $set: fields });
     if (matchedCount === 1) return;
     try {
       await this.forms.collection.insertOne({ _id: _id as never, ...fields });

@@ -14,6 +14,8 @@ export type VersionedModel = Model<OutboxFields & { _id: string; version: number
 export interface VersionedChange {
   /** The document's new state, without `_id`, `version` and the outbox. */
   fields: Record<string, unknown>;
+  /** Optional fields the new state leaves out: removed, since `$set` alone would keep the old ones. */
+  unset?: string[];
   topic: string;
   /** The events announcing the change, built knowing the version they announce. */
   events: EventEnvelope<string, unknown>[];
@@ -37,11 +39,12 @@ export async function writeVersioned(
       const current = await model.findById(_id, { version: 1 }).lean<{ version: number }>().exec();
       const version = (current?.version ?? 0) + 1;
       const now = new Date();
-      const { fields, topic, events } = change(version, now);
+      const { fields, unset, topic, events } = change(version, now);
+      const removed = unset && unset.length > 0 ? { $unset: Object.fromEntries(unset.map((f) => [f, 1])) } : {};
       const outbox = outboxAppend(topic, events, now);
       try {
         if (current) {
-          const { matchedCount } = await model.updateOne({ _id, version: current.version }, { $set: { ...fields, version, updatedAt: now, ...outbox.$set }, $inc: outbox.$inc });
+          const { matchedCount } = await model.updateOne({ _id, version: current.version }, { $set: { ...fields, version, updatedAt: now, ...outbox.$set }, $inc: outbox.$inc, ...removed });
           if (matchedCount === 1) return version;
         } else {
           await model.collection.insertOne({ _id: _id as never, ...fields, version, updatedAt: now, ...outbox.fields });

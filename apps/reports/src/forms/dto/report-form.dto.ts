@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -88,6 +88,43 @@ export class DeadlineRuleDto {
   days?: number;
 }
 
+export class CutOffRuleDto {
+  @ApiProperty({ enum: ['day-of-month'], example: 'day-of-month' })
+  @IsIn(['day-of-month'])
+  kind!: 'day-of-month';
+
+  @ApiProperty({ description: 'The cut-off day; past the month’s end means its last day (31: the month’s last day)', example: 31, minimum: 1, maximum: 31 })
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  day!: number;
+
+  @ApiProperty({
+    description: 'The cut-off month: 0 for the period’s last month, -1 for the month before; it must stay within the period (e.g. -2 to 0 for a quarter, 0 for a month)',
+    example: -1,
+    minimum: -11,
+    maximum: 0,
+  })
+  @IsInt()
+  @Min(-11)
+  @Max(0)
+  monthsAfterPeriodEnd!: number;
+}
+
+export class LegalBasisDto {
+  @ApiProperty({ description: 'Number and symbol of the document that sets the form’s own cut-off or deadline', example: 'Thông tư 03/2022/TT-BTTTT' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  document!: string;
+
+  @ApiProperty({ description: 'The article (and clause) of that document', example: 'Điều 5, khoản 2' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  article!: string;
+}
+
 export class ReportFormDto {
   @ApiProperty({ example: 'CDS-Q' })
   @Matches(CODE)
@@ -115,10 +152,26 @@ export class ReportFormDto {
   @IsIn(['decree-09', 'calendar'])
   calendar!: 'decree-09' | 'calendar';
 
-  @ApiProperty({ type: DeadlineRuleDto })
+  @ApiProperty({ type: DeadlineRuleDto, description: 'Checked against the cut-off: the form’s own when it has one, else Decree 09’s (or the calendar’s)' })
   @ValidateNested()
   @Type(() => DeadlineRuleDto)
   deadline!: DeadlineRuleDto;
+
+  @ApiPropertyOptional({
+    type: CutOffRuleDto,
+    description:
+      'The form’s own cut-off, when its legal basis sets one instead of Decree 09’s (the 14th of the period’s last month); it prevails over `calendar` for every period, deadline, reminder and late flag. Needs `legalBasis` unless it is Decree 09’s.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CutOffRuleDto)
+  cutOff?: CutOffRuleDto;
+
+  @ApiPropertyOptional({ type: LegalBasisDto, description: 'The provision the form follows; required when `cutOff` departs from Decree 09’s' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LegalBasisDto)
+  legalBasis?: LegalBasisDto;
 
   @ApiProperty({ enum: ['province', 'department', 'district', 'commune'], isArray: true, example: ['district', 'commune'] })
   @IsArray()

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { DeadlineRule, FixedPeriodType, IndicatorDefinition, ReportingCalendar, UnitLevel } from '@dtp/domain';
+import { CutOffRule, DeadlineRule, FixedPeriodType, IndicatorDefinition, LegalBasis, ReportingCalendar, UnitLevel } from '@dtp/domain';
 import { addOutboxFields, OutboxEntry, OutboxFields } from '@dtp/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 import { Role } from '../../auth/principal';
@@ -33,6 +33,14 @@ export class ReportForm implements OutboxFields {
 
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   deadline!: DeadlineRule;
+
+  /** Its own cut-off, when its legal basis sets one; absent: the calendar's (Decree 09's for `decree-09`). */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  cutOff?: CutOffRule;
+
+  /** The provision it follows; always there when `cutOff` departs from Decree 09's. */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  legalBasis?: LegalBasis;
 
   @Prop({ type: [String], required: true })
   levels!: UnitLevel[];
