@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { deadlineOf, isLate } from './deadline-rule';
 import { addDays, localDate, weekdayOf } from './local-date';
 import { hungKingsDay, lunarNewYear } from './lunar-calendar';
-import { CalendarOverride, overrideProblems, PUBLISHED_HOLIDAY_YEARS, provinceWorkingCalendar, statutoryHolidays, vietnamHolidays } from './vietnam-holidays';
+import { CalendarOverride, overrideProblems, provinceWorkingCalendar, provinceYearCalendar, PUBLISHED_HOLIDAY_YEARS, statutoryHolidays, vietnamHolidays } from './vietnam-holidays';
 import { isWorkingDay, MONDAY_TO_FRIDAY } from './working-days';
 
 describe('the lunar calendar', () => {
@@ -169,5 +169,27 @@ describe("checking a province's overrides", () => {
   it('refuses more than 400 days', () => {
     const many = Array.from({ length: 401 }, (_, i) => ({ date: addDays('2025-01-01', i), working: false, reason: 'x' }));
     expect(overrideProblems(many)[0]?.field).toBe('overrides');
+  });
+});
+
+describe("one year of a province's calendar, as read", () => {
+  it('lists the same days the working calendar counts, naming where each comes from', () => {
+    const overrides: CalendarOverride[] = [
+      { date: '2025-03-03', working: false, reason: 'Quyết định của UBND tỉnh' },
+      { date: '2025-05-02', working: true, reason: 'Tỉnh không hoán đổi' },
+      { date: '2025-04-26', working: false, reason: 'Tỉnh không làm bù' },
+    ];
+    const extra = { holidays: ['2025-06-09'] };
+    const year = provinceYearCalendar(2025, overrides, extra);
+    const cal = provinceWorkingCalendar(overrides, extra);
+    for (let d = '2025-01-01'; d <= '2025-12-31'; d = addDays(d, 1)) {
+      const listed = year.daysOff.some((o) => o.date === d) ? false : year.workingWeekendDays.some((w) => w.date === d) ? true : weekdayOf(d) <= 5;
+      expect([d, listed]).toEqual([d, isWorkingDay(d, cal)]);
+    }
+    expect(year.daysOff.find((d) => d.date === '2025-03-03')).toMatchObject({ source: 'province', nameVi: 'Quyết định của UBND tỉnh' });
+    expect(year.daysOff.find((d) => d.date === '2025-06-09')?.source).toBe('deployment');
+    expect(year.daysOff.find((d) => d.date === '2025-01-29')).toMatchObject({ source: 'shipped', kind: 'holiday' });
+    expect(year.workingWeekendDays).toEqual([]);
+    expect(year.basis[1]).toContain('8726/VPCP-KGVX');
   });
 });

@@ -272,3 +272,46 @@ export function provinceWorkingCalendar(
   }
   return workingCalendar(holidays, weekendWorked);
 }
+
+/** Where a day of a province's calendar comes from. */
+export type CalendarDaySource = 'shipped' | 'deployment' | 'province';
+
+export interface ProvinceYearCalendar {
+  year: number;
+  daysOff: Array<CalendarDay & { kind?: DayOffKind; source: CalendarDaySource }>;
+  workingWeekendDays: Array<CalendarDay & { source: CalendarDaySource }>;
+  basis: string[];
+  confirmed: boolean;
+  toConfirm?: { vi: string; en: string };
+}
+
+/**
+ * One year of a province's calendar as people read it: every weekday off and every Saturday or
+ * Sunday worked, each with its name and where it comes from; the same days `provinceWorkingCalendar` counts.
+ */
+export function provinceYearCalendar(
+  year: number,
+  overrides: readonly CalendarOverride[] = [],
+  extra: { holidays?: Iterable<LocalDate>; workingWeekendDays?: Iterable<LocalDate> } = {},
+): ProvinceYearCalendar {
+  const shipped = vietnamHolidays(year);
+  const inYear = (d: LocalDate) => d.startsWith(`${year}-`);
+  const daysOff = new Map<LocalDate, ProvinceYearCalendar['daysOff'][number]>(shipped.daysOff.map((d) => [d.date, { ...d, source: 'shipped' }]));
+  const worked = new Map<LocalDate, ProvinceYearCalendar['workingWeekendDays'][number]>(shipped.workingWeekendDays.map((d) => [d.date, { ...d, source: 'shipped' }]));
+  for (const date of [...(extra.holidays ?? [])].filter(inYear)) {
+    worked.delete(date);
+    if (weekdayOf(date) <= 5 && !daysOff.has(date)) daysOff.set(date, { date, nameVi: 'Ngày nghỉ do triển khai cấu hình', nameEn: 'Day off set by the deployment', source: 'deployment' });
+  }
+  for (const date of [...(extra.workingWeekendDays ?? [])].filter(inYear)) {
+    if (weekdayOf(date) > 5 && !worked.has(date)) worked.set(date, { date, nameVi: 'Ngày làm việc do triển khai cấu hình', nameEn: 'Working day set by the deployment', source: 'deployment' });
+  }
+  for (const o of overrides.filter((o) => inYear(o.date))) {
+    daysOff.delete(o.date);
+    worked.delete(o.date);
+    const weekend = weekdayOf(o.date) > 5;
+    if (!o.working && !weekend) daysOff.set(o.date, { date: o.date, nameVi: o.reason, nameEn: o.reason, source: 'province' });
+    if (o.working && weekend) worked.set(o.date, { date: o.date, nameVi: o.reason, nameEn: o.reason, source: 'province' });
+  }
+  const byDate = <T extends { date: LocalDate }>(m: Map<LocalDate, T>) => [...m.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+  return { year, daysOff: byDate(daysOff), workingWeekendDays: byDate(worked), basis: shipped.basis, confirmed: shipped.confirmed, ...(shipped.toConfirm ? { toConfirm: shipped.toConfirm } : {}) };
+}
