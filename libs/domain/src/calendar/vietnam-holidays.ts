@@ -300,10 +300,10 @@ export function provinceYearCalendar(
   const worked = new Map<LocalDate, ProvinceYearCalendar['workingWeekendDays'][number]>(shipped.workingWeekendDays.map((d) => [d.date, { ...d, source: 'shipped' }]));
   for (const date of [...(extra.holidays ?? [])].filter(inYear)) {
     worked.delete(date);
-    if (weekdayOf(date) <= 5 && !daysOff.has(date)) daysOff.set(date, { date, nameVi: 'Ngày nghỉ do triển khai cấu hình', nameEn: 'Day off set by the deployment', source: 'deployment' });
+    if (weekdayOf(date) <= 5 && !daysOff.has(date)) daysOff.set(date, { date, nameVi: 'Ngày nghỉ theo cấu hình chung của hệ thống', nameEn: 'Day off set by the deployment', source: 'deployment' });
   }
   for (const date of [...(extra.workingWeekendDays ?? [])].filter(inYear)) {
-    if (weekdayOf(date) > 5 && !worked.has(date)) worked.set(date, { date, nameVi: 'Ngày làm việc do triển khai cấu hình', nameEn: 'Working day set by the deployment', source: 'deployment' });
+    if (weekdayOf(date) > 5 && !worked.has(date)) worked.set(date, { date, nameVi: 'Ngày làm việc theo cấu hình chung của hệ thống', nameEn: 'Working day set by the deployment', source: 'deployment' });
   }
   for (const o of overrides.filter((o) => inYear(o.date))) {
     daysOff.delete(o.date);

@@ -38,10 +38,10 @@ export class CalendarDayViewDto {
   @ApiProperty({ example: 'Lunar New Year (Tết)' })
   nameEn!: string;
 
-  @ApiPropertyOptional({ enum: ['holiday', 'compensating', 'swapped'], description: 'For a shipped day off: a statutory holiday, a make-up day (nghỉ bù) or a swapped working day (hoán đổi)' })
+  @ApiPropertyOptional({ enum: ['holiday', 'compensating', 'swapped'], description: 'For a shipped day off: a statutory holiday, a make-up day (nghỉ bù) or a swapped working day (hoán đổi)', example: 'holiday' })
   kind?: string;
 
-  @ApiProperty({ enum: ['shipped', 'deployment', 'province'], description: "Vietnam's data shipped with the platform, the deployment's env, or the province's override" })
+  @ApiProperty({ enum: ['shipped', 'deployment', 'province'], description: "Vietnam's data shipped with the platform, the deployment's env, or the province's override", example: 'shipped' })
   source!: string;
 }
 
@@ -67,7 +67,7 @@ export class WorkingCalendarViewDto {
   @ApiProperty({ type: [String], description: 'The law and decisions the shipped year follows', example: ['Bộ luật Lao động số 45/2019/QH14, Điều 112'] })
   basis!: string[];
 
-  @ApiProperty({ description: 'False where the shipped year follows the statutory rule, not a published decision' })
+  @ApiProperty({ description: 'False where the shipped year follows the statutory rule, not a published decision', example: true })
   confirmed!: boolean;
 
   @ApiPropertyOptional({ description: 'What the province should check, in Vietnamese and English', example: { vi: '…', en: '…' } })
