@@ -19,7 +19,7 @@ export class WorkingCalendarConsumer {
   async onCalendar(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(consumedMessage(context, payload), WorkingCalendar.Envelope, async (event) => {
       const { provinceCode, version } = (event as WorkingCalendar.Envelope).data;
-      // A repeat or an older version changes nothing, so nothing is recomputed for it.
+      // An older version changes nothing; the current one again (a redelivery after a failed recomputation) recomputes.
       if (!(await this.calendars.apply(event as WorkingCalendar.Envelope))) return;
       const changed = await this.obligations.refreshProvince(provinceCode);
       this.logger.log({ msg: 'working calendar applied', provinceCode, version, deadlinesChanged: changed });

@@ -24,8 +24,10 @@ export class KnownWorkingCalendars extends WorkingCalendars {
   }
 
   /**
-   * Keeps the highest version seen: a repeat or an older event changes nothing. Returns whether it
-   * changed the calendar, so the caller recomputes what depends on it only then.
+   * Keeps the highest version seen: a repeat or an older event changes nothing. Returns whether the
+   * event's version is the one now kept (applied now, or a repeat of it): the caller recomputes what
+   * depends on the calendar then, so a recomputation that failed is done again on redelivery, and
+   * never for an older version.
    */
   async apply(event: WorkingCalendarEvent.Envelope): Promise<boolean> {
     const { provinceCode, overrides, version } = event.data;
@@ -40,7 +42,11 @@ export class KnownWorkingCalendars extends WorkingCalendars {
         if ((error as { code?: number }).code !== 11000) throw error;
       }
     }
-    if (changed) this.calendars.forget(provinceCode);
-    return changed;
+    if (changed) {
+      this.calendars.forget(provinceCode);
+      return true;
+    }
+    const kept = await this.known.findById(provinceCode, { version: 1 }).lean<Pick<KnownWorkingCalendar, 'version'>>().exec();
+    return kept?.version === version;
   }
 }
