@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { deadlineOf, isLate } from './deadline-rule';
 import { addDays, localDate, weekdayOf } from './local-date';
-import { hungKingsDay, lunarNewYear } from './lunar-calendar';
+import { hungKingsDay, lunarNewYear, solarDateOfLunar } from './lunar-calendar';
 import { CalendarOverride, overrideProblems, provinceWorkingCalendar, provinceYearCalendar, PUBLISHED_HOLIDAY_YEARS, statutoryHolidays, vietnamHolidays } from './vietnam-holidays';
 import { isWorkingDay, MONDAY_TO_FRIDAY } from './working-days';
 
@@ -22,6 +22,14 @@ describe('the lunar calendar', () => {
 
   it('counts new moons in Vietnam time: Tết 2030 is 2/2, a day before the Chinese New Year', () => {
     expect(lunarNewYear(2030)).toBe('2030-02-02');
+  });
+
+  it('places days of the 11th and 12th months in the solar year of their lunar year, and refuses a month or day that does not exist', () => {
+    // 23 tháng Chạp Ất Tỵ (ông Công ông Táo) and the last day of that year, the eve of Tết 2026.
+    expect(solarDateOfLunar(2025, 12, 23)).toBe('2026-02-10');
+    expect(addDays(lunarNewYear(2026), -1)).toBe('2026-02-16');
+    expect(() => solarDateOfLunar(2025, 13, 1)).toThrow('lunar month must be 1–12, got 13');
+    expect(() => solarDateOfLunar(2025, 1, 31)).toThrow('lunar day must be 1–30, got 31');
   });
 });
 
