@@ -1,7 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { workingCalendar } from '@dtp/domain';
-import { DeadLettersModule, redisQueueReadiness, serviceInfrastructure, UnitsDirectoryModule } from '@dtp/messaging';
+import { DeadLettersModule, KnownWorkingCalendarsModule, redisQueueReadiness, serviceInfrastructure, UnitsDirectoryModule } from '@dtp/messaging';
 import { officialsGuardProviders } from '@dtp/platform';
 import { CalendarModule } from './calendar/calendar.module';
 import { CLOCK, Clock, systemClock } from './clock/clock';
@@ -15,11 +14,11 @@ import { NoticesModule } from './notices/notices.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReminderRulesModule } from './rules/reminder-rules.module';
 import { TemplatesModule } from './templates/templates.module';
-import { WORKING_CALENDAR, WORKING_HOURS } from './working-time';
+import { WORKING_HOURS } from './working-time';
 
 export const SERVICE_NAME = 'notifications';
 
-/** The settings, the clock and the province's working time, for every module. */
+/** The settings, the clock and the office hours, for every module. */
 @Global()
 @Module({})
 class NotificationsCoreModule {
@@ -27,7 +26,6 @@ class NotificationsCoreModule {
     const providers = [
       { provide: NOTIFICATIONS_CONFIG, useValue: config },
       { provide: CLOCK, useValue: clock },
-      { provide: WORKING_CALENDAR, useValue: workingCalendar(config.PUBLIC_HOLIDAYS, config.WORKING_WEEKEND_DAYS) },
       { provide: WORKING_HOURS, useValue: config.WORKING_HOURS },
     ];
     return { module: NotificationsCoreModule, providers, exports: providers.map((p) => p.provide) };
@@ -47,6 +45,8 @@ export class AppModule {
           readiness: redisQueueReadiness(DeliveriesModule, Queues.Deliveries),
         }),
         NotificationsCoreModule.forRoot(config, clock),
+        // Each province's working days: shipped data, the env's extra days, the province's changes from reports.
+        KnownWorkingCalendarsModule.register({ holidays: config.PUBLIC_HOLIDAYS, workingWeekendDays: config.WORKING_WEEKEND_DAYS }),
         BullModule.forRoot({ redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         TemplatesModule,
         // The units, from the indicators service (libs/messaging, shared with reports).

@@ -25,6 +25,7 @@ export const notificationsEnv = commonEnv.extend({
         return DEFAULT_WORKING_HOURS;
       }
     }),
+  /** Extra days off and weekend days worked for every province, as in reports (the same values). */
   PUBLIC_HOLIDAYS: localDateList,
   WORKING_WEEKEND_DAYS: localDateList,
   /** When the reminder planner runs, as cron in Asia/Ho_Chi_Minh: hourly in office hours by default, so a form saved mid-morning is planned that day. */

@@ -1,3 +1,2 @@
-/** The province's working days (holidays, working weekend days) and office hours, provided once. */
-export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
+/** Office hours, provided once; working days are each province's (`WorkingCalendars`, libs/messaging). */
 export const WORKING_HOURS = Symbol('WORKING_HOURS');

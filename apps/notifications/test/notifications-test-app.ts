@@ -90,7 +90,7 @@ export async function startNotificationsTestApp(options: { database: string; clo
       await app.get(DispatcherService).dispatch(options.clock.now());
     },
     caughtUp: async () => {
-      for (const topic of [Topics.ReportFormV1, Topics.IndicatorScorecardV1, Topics.ExportJobV1]) await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), config.KAFKA_GROUP_ID, topic, 60_000);
+      for (const topic of [Topics.ReportFormV1, Topics.WorkingCalendarV1, Topics.IndicatorScorecardV1, Topics.ExportJobV1]) await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), config.KAFKA_GROUP_ID, topic, 60_000);
       await waitForGroupToCatchUp(config.KAFKA_BROKERS.join(','), submissionsGroupOf(config.KAFKA_GROUP_ID), Topics.ReportSubmissionV1, 60_000);
     },
     queue: () => app.get<Queue>(getQueueToken(Queues.Deliveries)),

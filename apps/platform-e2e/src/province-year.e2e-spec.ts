@@ -339,15 +339,59 @@ describe('a province-year with the 2025 reform in the middle: every published fi
     }
   });
 
-  it('corrects an approved district report: the province moves to the corrected figure once it is approved', async () => {
+  it('corrects an approved district report: the approved figure stands, marked, until the correction is approved', async () => {
     const d2 = districts[1]!;
+    const approvedQ2 = sumOf(Object.values(q2));
     const correction = await expectStatus(call('reports', 'POST', `/api/v1/submissions/${encodeURIComponent(submissionIds.get(d2)!)}/corrections`, keys.get(d2)!, { reason: 'Điều chỉnh theo số liệu của Cục Thống kê', values: valuesOf(q2Corrected) }), 201);
+    // While it awaits approval: the three districts still counted at their approved figures, and the readers told so.
+    const held = await settled(province, I.bts, '2025Q2', (a) => (a.totals['correcting'] ?? 0) === 1, 'the correction to be seen as pending');
+    expect({ value: held.value, reporting: held.reportingUnits }).toEqual({ value: approvedQ2.bts, reporting: 3 });
+    const pending = (await expectStatus(call('indicators', 'GET', `/api/v1/scorecards/${province}/${PROGRAMME}/${province}/2025Q2`, {}), 200)).json as {
+      provisional: boolean;
+      provisionalNote?: { vi: string };
+      targets: Array<{ indicatorCode: string; actual: number | null; provisional: boolean; correctingUnits: number }>;
+    };
+    expect(pending.provisional).toBe(true);
+    expect(pending.provisionalNote?.vi).toContain('chờ phê duyệt bản điều chỉnh');
+    const pendingShare = pending.targets.find((t) => t.indicatorCode === I.dossiers)!;
+    expect(pendingShare).toMatchObject({ provisional: true, correctingUnits: 1 });
+    expect(pendingShare.actual).toBeCloseTo(approvedQ2.numerator / approvedQ2.denominator, 12);
+
     await approve(correction.json._id as string);
     const want = sumOf([q2[districts[0]!]!, q2Corrected, q2[districts[2]!]!]);
     const bts = await settled(province, I.bts, '2025Q2', (a) => a.value === want.bts && a.reportingUnits === 3, 'the corrected BTS count');
     expect(bts.value).toBe(want.bts);
     const dossiers = await settled(province, I.dossiers, '2025Q2', (a) => a.totals['numerator'] === want.numerator, 'the corrected dossiers');
-    expect(dossiers.totals).toMatchObject({ numerator: want.numerator, denominator: want.denominator });
+    expect(dossiers.totals).toMatchObject({ numerator: want.numerator, denominator: want.denominator, correcting: 0 });
+    const final = (await expectStatus(call('indicators', 'GET', `/api/v1/scorecards/${province}/${PROGRAMME}/${province}/2025Q2`, {}), 200)).json as { provisional: boolean; targets: Array<{ indicatorCode: string; actual: number | null }> };
+    expect(final.provisional).toBe(false);
+    expect(final.targets.find((t) => t.indicatorCode === I.dossiers)!.actual).toBeCloseTo(want.numerator / want.denominator, 12);
+  });
+
+  it('carries a new commune’s series back across the reform from the districts it took over, marked as derived', async () => {
+    type Point = { period: string; value: number | null; derived?: boolean; predecessors?: Array<{ unitCode: string; share: number }>; notDerivedReason?: string };
+    const series = async (unitCode: string, indicatorCode: string) => (await expectStatus(call('indicators', 'GET', `/api/v1/aggregates/${unitCode}/${indicatorCode}?from=2025Q2&to=2025Q4`, {}), 200)).json as Point[];
+    // N1 took D1 over whole; N2 half of D2 (as corrected and approved); the fourth quarter is their own.
+    const n1 = await series(communes[0]!, I.bts);
+    expect(n1.map((p) => [p.period, p.value, p.derived ?? false])).toEqual([
+      ['2025Q2', q2[districts[0]!]!.bts, true],
+      ['2025Q3', null, false],
+      ['2025Q4', q4[communes[0]!]!.bts, false],
+    ]);
+    expect(n1[0]!.predecessors).toEqual([{ unitCode: districts[0], share: 1 }]);
+    const n2 = await series(communes[1]!, I.bts);
+    expect(n2[0]).toMatchObject({ period: '2025Q2', value: 0.5 * q2Corrected.bts, derived: true, predecessors: [{ unitCode: districts[1], share: 0.5 }] });
+    // A share is derived from the halves of both parts, so it stays the district's own share.
+    const share = await series(communes[1]!, I.dossiers);
+    expect(share[0]!.value).toBeCloseTo((0.5 * q2Corrected.dossiers[0]) / (0.5 * q2Corrected.dossiers[1]), 12);
+    // A milestone has no share of a part: not derived, and said why.
+    expect((await series(communes[0]!, I.all))[0]).toMatchObject({ value: null, derived: false, notDerivedReason: 'kind-not-derivable' });
+  });
+
+  it('scores a commune only against targets set for it: the province’s targets are not its own', async () => {
+    const card = (await expectStatus(call('indicators', 'GET', `/api/v1/scorecards/${province}/${PROGRAMME}/${communes[0]}/2025Q4`, {}), 200)).json as { targetsFor: string; targets: unknown[]; note?: { vi: string } };
+    expect(card).toMatchObject({ targetsFor: 'none', targets: [] });
+    expect(card.note?.vi).toBeTruthy();
   });
 
   it('states a report’s real lateness in working days in a caught-up reminder, subject and body alike', async () => {

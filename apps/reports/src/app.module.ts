@@ -7,6 +7,7 @@ import { ExcelModule } from './excel/excel.module';
 import { FormsModule } from './forms/forms.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
 
 export const SERVICE_NAME = 'reports';
 
@@ -14,13 +15,15 @@ export const SERVICE_NAME = 'reports';
 export class AppModule {
   static forRoot(config: ReportsConfig): DynamicModule {
     const admin = config.ADMIN_PASSWORD && config.ADMIN_PROVINCE_CODE ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, provinceCode: config.ADMIN_PROVINCE_CODE } : undefined;
-    const forms = FormsModule.register({ holidays: config.PUBLIC_HOLIDAYS, workingWeekendDays: config.WORKING_WEEKEND_DAYS });
+    const forms = FormsModule.register();
     const submissions = SubmissionsModule.register(forms);
     return {
       module: AppModule,
       imports: [
         ...serviceInfrastructure({ service: SERVICE_NAME, env: config }),
         UnitsDirectoryModule.register({ ...(config.INDICATORS_URL ? { indicatorsUrl: config.INDICATORS_URL } : {}) }),
+        // Vietnam's shipped days off, the env's extra days for the whole deployment, each province's changes.
+        WorkingCalendarModule.register({ holidays: config.PUBLIC_HOLIDAYS, workingWeekendDays: config.WORKING_WEEKEND_DAYS }),
         forms,
         AuthModule.register({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.TOKEN_TTL_SECONDS, ...(admin ? { admin } : {}) }),
         IdempotencyModule,

@@ -1,4 +1,4 @@
-import { ALL_TOPICS, deadLetterTopicOf, TOPIC_NAME_PATTERN, Topics } from './topics';
+import { ALL_TOPICS, COMPACTED_TOPICS, deadLetterTopicOf, TOPIC_NAME_PATTERN, Topics } from './topics';
 
 describe('topics', () => {
   it.each(Object.entries(Topics))('%s = %s follows <owner>.<entity>.v<N>', (_, topic) => {
@@ -18,5 +18,11 @@ describe('topics', () => {
     for (const bad of ['reports.submission', 'Reports.submission.v1', 'reports.submission.v0', 'reports_submission_v1']) {
       expect(bad).not.toMatch(TOPIC_NAME_PATTERN);
     }
+  });
+});
+
+describe('compacted topics', () => {
+  it('compact the working calendar, keyed by province, and nothing that carries a history', () => {
+    expect([...COMPACTED_TOPICS]).toEqual([Topics.WorkingCalendarV1]);
   });
 });

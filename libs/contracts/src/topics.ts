@@ -5,6 +5,7 @@
 export const Topics = {
   ReportSubmissionV1: 'reports.submission.v1',
   ReportFormV1: 'reports.form.v1',
+  WorkingCalendarV1: 'reports.working-calendar.v1',
   IndicatorScorecardV1: 'indicators.scorecard.v1',
   IndicatorCatalogV1: 'indicators.catalog.v1',
   ExportJobV1: 'exports.job.v1',
@@ -20,3 +21,9 @@ export function deadLetterTopicOf(topic: Topic): string {
 }
 
 export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
+
+/**
+ * Topics that hold the latest state per key rather than a history: Kafka keeps the last message of
+ * each key, so a consumer that starts later still learns every key's state.
+ */
+export const COMPACTED_TOPICS: ReadonlySet<Topic> = new Set<Topic>([Topics.WorkingCalendarV1]);

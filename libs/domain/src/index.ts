@@ -4,6 +4,8 @@ export * from './calendar/reporting-calendar';
 export * from './calendar/deadline-rule';
 export * from './calendar/working-hours';
 export * from './calendar/cut-off-rule';
+export * from './calendar/lunar-calendar';
+export * from './calendar/vietnam-holidays';
 export * from './reminders/reminder-rule';
 export * from './reminders/reporting-obligations';
 export * from './periods/period-id';

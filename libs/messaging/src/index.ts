@@ -23,3 +23,7 @@ export * from './queues/queue-readiness';
 export * from './consumer/batch-consumer';
 export * from './store/bulk-write';
 export * from './units/units-directory';
+export * from './working-calendars/working-calendars';
+export * from './working-calendars/known-working-calendar.schema';
+export * from './working-calendars/known-working-calendars.service';
+export * from './working-calendars/known-working-calendars.module';

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReportSubmission } from '@dtp/contracts';
-import { addDays, LocalDate, obligationsDueBetween, vietnamDateOf, WorkingCalendar } from '@dtp/domain';
-import { bulkWriteInChunks, conditionalUpserts, DocumentLocks, KnownForm, KnownFormsService, mapLimited } from '@dtp/messaging';
+import { addDays, LocalDate, obligationsDueBetween, vietnamDateOf } from '@dtp/domain';
+import { bulkWriteInChunks, conditionalUpserts, DocumentLocks, KnownForm, KnownFormsService, mapLimited, WorkingCalendars } from '@dtp/messaging';
 import { Model } from 'mongoose';
 import { CLOCK, Clock } from '../clock/clock';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { UnitsDirectory } from '@dtp/messaging';
-import { WORKING_CALENDAR } from '../working-time';
 import { Obligation, obligationIdOf, ObligationStatus, PENDING_STATUSES } from './schemas/obligation.schema';
 
 /** What the calendar API shows: the stored status, and "late" once the deadline day has passed with nothing received. */
@@ -37,7 +36,7 @@ export class CalendarService {
     private readonly forms: KnownFormsService,
     private readonly units: UnitsDirectory,
     private readonly locks: DocumentLocks,
-    @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
+    private readonly calendars: WorkingCalendars,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'CALENDAR_DAYS_BACK' | 'CALENDAR_DAYS_AHEAD'>,
   ) {}
@@ -49,21 +48,30 @@ export class CalendarService {
     return added;
   }
 
+  /** After the province's working calendar changed: its obligations in the window get the deadlines it gives; returns how many changed. */
+  async refreshProvince(provinceCode: string, today: LocalDate = vietnamDateOf(this.clock.now())): Promise<number> {
+    let changed = 0;
+    for (const form of await this.forms.scheduled()) if (form.provinceCode === provinceCode) changed += await this.refreshForm(form, today);
+    return changed;
+  }
+
   private async refreshForm(form: KnownForm, today: LocalDate): Promise<number> {
     if (!form.deadline) return 0;
     const window = { start: addDays(today, -this.config.CALENDAR_DAYS_BACK), end: addDays(today, this.config.CALENDAR_DAYS_AHEAD) };
     const hierarchy = this.units.current();
     const inProvince = (unitId: string, on: LocalDate) => unitId === form.provinceCode || hierarchy.ancestorsOn(unitId, on).some((a) => a.id === form.provinceCode);
-    const due = obligationsDueBetween(hierarchy, { ...form, deadline: form.deadline }, window, this.working).filter((o) => inProvince(o.unitId, o.cutOff));
+    const working = await this.calendars.of(form.provinceCode);
+    const due = obligationsDueBetween(hierarchy, { ...form, deadline: form.deadline }, window, working).filter((o) => inProvince(o.unitId, o.cutOff));
     if (due.length === 0) return 0;
     const now = this.clock.now();
     const rows = due.map((o) => ({ _id: obligationIdOf({ provinceCode: form.provinceCode, unitCode: o.unitId, formCode: form.code, period: o.period }), provinceCode: form.provinceCode, unitCode: o.unitId, formCode: form.code, period: o.period, cutOff: o.cutOff, deadline: o.deadline }));
     // One read by `_id` each: FerretDB answers `_id: {$in}` by reading the whole calendar.
     const found = await mapLimited(rows, 16, (r) => this.obligations.findById(r._id, { _id: 1, deadline: 1 }).lean<{ _id: string; deadline?: string }>().exec());
-    const existing = new Set(found.filter((o): o is { _id: string; deadline?: string } => o !== null && Boolean(o.deadline)).map((o) => o._id));
-    const missing = rows.filter((r) => !existing.has(r._id));
+    // A deadline the province's calendar now puts elsewhere is rewritten, so reminders follow the calendar.
+    const current = new Map(found.filter((o): o is { _id: string; deadline?: string } => o !== null && Boolean(o.deadline)).map((o) => [o._id, o.deadline]));
+    const missing = rows.filter((r) => current.get(r._id) !== r.deadline);
     if (missing.length === 0) return 0;
-    // Dates are set where absent (a submission may have come first); a status already there is kept.
+    // Dates are set where absent (a submission may have come first) or changed; a status already there is kept.
     await bulkWriteInChunks(
       this.obligations.collection,
       missing.map((r) => ({

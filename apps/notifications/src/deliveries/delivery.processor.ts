@@ -1,12 +1,13 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Inject, Logger } from '@nestjs/common';
-import { isWithinWorkingHours, nextSendingTime, WorkingCalendar, WorkingHours } from '@dtp/domain';
+import { isWithinWorkingHours, nextSendingTime, WorkingHours } from '@dtp/domain';
+import { WorkingCalendars } from '@dtp/messaging';
 import { Job } from 'bull';
 import { CalendarService } from '../calendar/calendar.service';
 import { CLOCK, Clock } from '../clock/clock';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { TemplateRenderer } from '../templates/template-renderer';
-import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
+import { WORKING_HOURS } from '../working-time';
 import { ChannelSender } from './channels/channel-sender';
 import { EmailSender } from './channels/email.sender';
 import { InboxSender } from './channels/inbox.sender';
@@ -37,7 +38,7 @@ export class DeliveryProcessor {
     webhook: WebhookSender,
     inbox: InboxSender,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
+    private readonly calendars: WorkingCalendars,
     @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DELIVERY_ATTEMPTS'>,
   ) {
@@ -54,8 +55,9 @@ export class DeliveryProcessor {
     const now = this.clock.now();
     const delivery = await this.deliveries.get(deliveryId);
     if (!delivery || delivery.state !== 'scheduled' || delivery.sendAt.getTime() > now.getTime()) return 'skipped';
-    if (!isWithinWorkingHours(now, this.hours, this.working)) {
-      await this.deliveries.postpone(delivery._id, nextSendingTime(now, this.hours, this.working));
+    const working = await this.calendars.of(delivery.provinceCode);
+    if (!isWithinWorkingHours(now, this.hours, working)) {
+      await this.deliveries.postpone(delivery._id, nextSendingTime(now, this.hours, working));
       return 'postponed';
     }
     const variables = await this.stillOwed(delivery);

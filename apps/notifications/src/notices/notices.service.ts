@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ExportJob, ReportSubmission, Scorecard } from '@dtp/contracts';
-import { displayedValue, formatViDate, formatViNumber, IndicatorKind, nextSendingTime, periodLabel, valueDisplayOf, vietnamDateOf, WorkingCalendar, WorkingHours } from '@dtp/domain';
+import { displayedValue, formatViDate, formatViNumber, IndicatorKind, nextSendingTime, periodLabel, valueDisplayOf, vietnamDateOf, WorkingHours } from '@dtp/domain';
+import { WorkingCalendars } from '@dtp/messaging';
 import { CalendarService } from '../calendar/calendar.service';
 import { Obligation } from '../calendar/schemas/obligation.schema';
 import { CLOCK, Clock } from '../clock/clock';
@@ -9,7 +10,7 @@ import { DeliveriesService, NewDelivery } from '../deliveries/deliveries.service
 import { DispatcherService } from '../deliveries/dispatcher.service';
 import { UnitsDirectory } from '@dtp/messaging';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
-import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
+import { WORKING_HOURS } from '../working-time';
 import { SubscribersService } from './subscribers.service';
 
 const STATUS_VI = { achieved: 'đạt', 'not-achieved': 'chưa đạt', 'not-measurable': 'chưa đo được' } as const;
@@ -37,7 +38,7 @@ export class NoticesService {
     private readonly units: UnitsDirectory,
     private readonly subscribers: SubscribersService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
+    private readonly calendars: WorkingCalendars,
     @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'DASHBOARD_URL' | 'EXPORTS_URL' | 'INDICATORS_URL'>,
   ) {}
@@ -81,7 +82,7 @@ export class NoticesService {
     const recipient = await this.planner.recipientOf(obligation, 'on-deadline', { daysBefore: [], onDeadline: true, daysAfter: [], escalateTo: 'parent', sendTime: '08:00' });
     const variables = { ...(await this.planner.obligationVariables(obligation)), revision: s.revision, changedBy: s.changedBy, recipientName: recipient.name };
     const prefix = `${s.submissionId}:r${s.revision}:${s.kind}`;
-    const base = { provinceCode: s.provinceCode, unitCode: s.unitCode, formCode: s.formCode, period: s.period, obligationIds: [], notice: s.kind === 'returned' ? ('report-returned' as const) : ('report-approved' as const), variables, sendAt: nextSendingTime(now, this.hours, this.working) };
+    const base = { provinceCode: s.provinceCode, unitCode: s.unitCode, formCode: s.formCode, period: s.period, obligationIds: [], notice: s.kind === 'returned' ? ('report-returned' as const) : ('report-approved' as const), variables, sendAt: nextSendingTime(now, this.hours, await this.calendars.of(s.provinceCode)) };
     const items: NewDelivery[] = [{ ...base, _id: `${prefix}:inbox`, channel: 'inbox', recipient: `unit:${s.provinceCode}:${s.unitCode}`, inboxOwner: recipient.inbox }];
     if (recipient.contact?.webhook) items.push({ ...base, _id: `${prefix}:webhook`, channel: 'webhook', recipient: recipient.contact.webhook.url, contactId: recipient.contact._id });
     if (recipient.contact && recipient.contact.emails.length > 0) items.push({ ...base, _id: `${prefix}:email`, channel: 'email', recipient: recipient.contact.emails.join(', '), contactId: recipient.contact._id });
@@ -101,6 +102,7 @@ export class NoticesService {
       const shown = displayedValue(v, display);
       return shown === null ? '—' : `${formatViNumber(shown, display.decimals)}${display.unit === '%' ? '%' : display.unit ? ` ${display.unit}` : ''}`;
     };
+    const working = await this.calendars.of(e.provinceCode);
     const items: NewDelivery[] = [];
     for (const sub of subscribers.filter((x) => (x.programmes ?? []).length === 0 || x.programmes.includes(e.programmeCode))) {
       const variables = {
@@ -118,7 +120,7 @@ export class NoticesService {
         targetVi: value(e.target),
         dashboardUrl: this.config.DASHBOARD_URL,
       };
-      const base = { provinceCode: e.provinceCode, unitCode: e.unitCode, period: e.period, obligationIds: [], notice: 'target-status-changed' as const, variables, sendAt: nextSendingTime(now, this.hours, this.working) };
+      const base = { provinceCode: e.provinceCode, unitCode: e.unitCode, period: e.period, obligationIds: [], notice: 'target-status-changed' as const, variables, sendAt: nextSendingTime(now, this.hours, working) };
       items.push({ ...base, _id: `${event.id}:${sub.username}:inbox`, channel: 'inbox', recipient: `user:${sub.provinceCode}:${sub.username}`, inboxOwner: { kind: 'user', provinceCode: sub.provinceCode, id: sub.username } });
       if (sub.email) items.push({ ...base, _id: `${event.id}:${sub.username}:email`, channel: 'email', recipient: sub.email });
     }
@@ -145,7 +147,7 @@ export class NoticesService {
       reason: completed ? '' : e.reason,
       reasonVi: completed ? '' : e.reasonVi,
     };
-    const base = { provinceCode: e.provinceCode, obligationIds: [], notice: 'export-finished' as const, variables, sendAt: nextSendingTime(now, this.hours, this.working) };
+    const base = { provinceCode: e.provinceCode, obligationIds: [], notice: 'export-finished' as const, variables, sendAt: nextSendingTime(now, this.hours, await this.calendars.of(e.provinceCode)) };
     const items: NewDelivery[] = [{ ...base, _id: `${event.id}:inbox`, channel: 'inbox', recipient: `user:${e.provinceCode}:${e.requestedBy}`, inboxOwner: { kind: 'user', provinceCode: e.provinceCode, id: e.requestedBy } }];
     if (subscription?.email) items.push({ ...base, _id: `${event.id}:email`, channel: 'email', recipient: subscription.email });
     await this.deliveries.schedule(items, now);

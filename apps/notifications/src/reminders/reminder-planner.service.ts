@@ -28,9 +28,9 @@ import { DeliveriesService, NewDelivery } from '../deliveries/deliveries.service
 import { InboxOwner, NoticeKind } from '../deliveries/schemas/delivery.schema';
 import { UnitsDirectory } from '@dtp/messaging';
 import { ReminderRulesService } from '../rules/reminder-rules.service';
-import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
+import { WORKING_HOURS } from '../working-time';
 import { IssuedReminder } from './schemas/issued-reminder.schema';
-import { KnownFormsService } from '@dtp/messaging';
+import { KnownFormsService, WorkingCalendars } from '@dtp/messaging';
 
 const NOTICE_OF: Record<ReminderKind, NoticeKind> = { before: 'reminder-before', 'on-deadline': 'reminder-on-deadline', overdue: 'reminder-overdue', escalation: 'escalation' };
 
@@ -66,7 +66,7 @@ export class ReminderPlanner {
     private readonly units: UnitsDirectory,
     private readonly contacts: ContactsService,
     private readonly deliveries: DeliveriesService,
-    @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
+    private readonly calendars: WorkingCalendars,
     @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: Pick<NotificationsConfig, 'CALENDAR_DAYS_BACK' | 'CALENDAR_DAYS_AHEAD' | 'DASHBOARD_URL'>,
   ) {}
@@ -81,7 +81,8 @@ export class ReminderPlanner {
 
     const claimed: Array<{ obligation: Obligation; marker: IssuedReminder }> = [];
     for (const obligation of pending) {
-      for (const reminder of remindersDue(reminderSchedule(obligation.deadline as string, ruleOf(obligation), this.working), today)) {
+      const working = await this.calendars.of(obligation.provinceCode);
+      for (const reminder of remindersDue(reminderSchedule(obligation.deadline as string, ruleOf(obligation), working), today)) {
         const marker: IssuedReminder = { _id: `${obligation._id}:${reminder.key}`, obligationId: obligation._id, key: reminder.key, kind: reminder.kind, offset: reminder.offset, day: today, planned: false, issuedAt: now };
         try {
           await this.issued.collection.insertOne({ ...marker, _id: marker._id as never });
@@ -102,10 +103,11 @@ export class ReminderPlanner {
     const digests = new Map<string, { recipient: Recipient; obligations: Obligation[]; sendAt: Date }>();
     for (const { obligation, marker } of claimed) {
       const rule = ruleOf(obligation);
-      const sendAt = this.sendTimeOf(rule, now, today);
+      const working = await this.calendars.of(obligation.provinceCode);
+      const sendAt = this.sendTimeOf(rule, now, today, working);
       const recipient = await this.recipientOf(obligation, marker.kind, rule);
       // The delay as it stands on the day the reminder goes out, not the rule's offset (a reminder caught up late).
-      const workingDays = workingDaysStated(marker.kind, obligation.deadline as string, vietnamDateOf(sendAt), this.working);
+      const workingDays = workingDaysStated(marker.kind, obligation.deadline as string, vietnamDateOf(sendAt), working);
       const variables = { ...(await this.obligationVariables(obligation)), workingDays, recipientName: recipient.name };
       const base = { provinceCode: obligation.provinceCode, unitCode: obligation.unitCode, formCode: obligation.formCode, period: obligation.period, obligationIds: [obligation._id], notice: NOTICE_OF[marker.kind], variables, sendAt };
       const items: NewDelivery[] = [{ ...base, _id: `${marker._id}:inbox`, channel: 'inbox', recipient: `${recipient.inbox.kind}:${recipient.inbox.provinceCode}:${recipient.inbox.id}`, inboxOwner: recipient.inbox }];
@@ -138,9 +140,9 @@ export class ReminderPlanner {
     return (await this.deliveries.schedule([{ _id, provinceCode: first.provinceCode, unitCode: first.unitCode, obligationIds: digest.obligations.map((o) => o._id), notice: 'digest', channel: 'email', recipient: contact.emails.join(', '), contactId: contact._id, variables, sendAt: digest.sendAt }], now)).length;
   }
 
-  private sendTimeOf(rule: ReminderRule, now: Date, today: string): Date {
+  private sendTimeOf(rule: ReminderRule, now: Date, today: string, working: WorkingCalendar): Date {
     const at = vietnamInstant(today, minutesOfClockTime(rule.sendTime) ?? this.hours.start);
-    return nextSendingTime(at.getTime() > now.getTime() ? at : now, this.hours, this.working);
+    return nextSendingTime(at.getTime() > now.getTime() ? at : now, this.hours, working);
   }
 
   /** The unit itself; for an escalation its parent on the period's cut-off, or the standing agency when the parent is the province or the rule says so. */

@@ -2,13 +2,14 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
-import { nextSendingTime, WorkingCalendar, WorkingHours } from '@dtp/domain';
+import { nextSendingTime, WorkingHours } from '@dtp/domain';
+import { WorkingCalendars } from '@dtp/messaging';
 import { CalendarService } from '../calendar/calendar.service';
 import { obligationIdOf, PENDING_STATUSES } from '../calendar/schemas/obligation.schema';
 import { CLOCK, Clock } from '../clock/clock';
 import { DeliveriesService, NewDelivery } from '../deliveries/deliveries.service';
 import { DispatcherService } from '../deliveries/dispatcher.service';
-import { WORKING_CALENDAR, WORKING_HOURS } from '../working-time';
+import { WORKING_HOURS } from '../working-time';
 import { ReminderPlanner } from './reminder-planner.service';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -41,7 +42,7 @@ export class RemindersController {
     private readonly deliveries: DeliveriesService,
     private readonly dispatcher: DispatcherService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(WORKING_CALENDAR) private readonly working: WorkingCalendar,
+    private readonly calendars: WorkingCalendars,
     @Inject(WORKING_HOURS) private readonly hours: WorkingHours,
   ) {}
 
@@ -57,7 +58,7 @@ export class RemindersController {
     if (!obligation) throw refusal(404, 'not-found', `unit ${dto.unitCode} owes no report ${dto.formCode} for ${dto.period} in the calendar`, `lịch báo cáo không có báo cáo ${dto.formCode} kỳ ${dto.period} của đơn vị ${dto.unitCode}`);
     if (!PENDING_STATUSES.includes(obligation.status)) throw refusal(409, 'already-reported', `the report is already ${obligation.status}`, 'đơn vị đã gửi báo cáo này');
     const now = this.clock.now();
-    const sendAt = nextSendingTime(now, this.hours, this.working);
+    const sendAt = nextSendingTime(now, this.hours, await this.calendars.of(obligation.provinceCode));
     const recipient = await this.planner.recipientOf(obligation, 'on-deadline', { daysBefore: [], onDeadline: true, daysAfter: [], escalateTo: 'parent', sendTime: '08:00' });
     const variables = { ...(await this.planner.obligationVariables(obligation)), recipientName: recipient.name, requestedBy: official.username };
     const id = `manual:${obligation._id}:${now.getTime()}`;

@@ -1,15 +1,13 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { CutOffRule, cutOffRuleProblems, DeadlineRule, DeadlineRuleError, departsFromDecree09, FormSchedule, LegalBasis, validateDeadlineRule, WorkingCalendar } from '@dtp/domain';
+import { CutOffRule, cutOffRuleProblems, DeadlineRule, DeadlineRuleError, departsFromDecree09, FormSchedule, LegalBasis, validateDeadlineRule } from '@dtp/domain';
 import { ReportForm as ReportFormEvent } from '@dtp/contracts';
-import { DocumentLocks, VersionedModel, writeVersioned } from '@dtp/messaging';
+import { DocumentLocks, VersionedModel, WorkingCalendars, writeVersioned } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal, ProblemException } from '@dtp/platform';
 import { FormOutboxRelay } from './form-outbox.relay';
 import { Model } from 'mongoose';
 import { CutOffRuleDto, DeadlineRuleDto, LegalBasisDto, ReportFormDto } from './dto/report-form.dto';
 import { formIdOf, ReportForm } from './schemas/report-form.schema';
-
-export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
 
 /** How many years ahead a deadline rule is checked against the cut-off when a form is saved. */
 const YEARS_CHECKED_AHEAD = 5;
@@ -25,7 +23,8 @@ export const FORM_CACHE_TTL_MS = 2_000;
 export class FormsService {
   constructor(
     @InjectModel(ReportForm.name) private readonly forms: Model<ReportForm>,
-    @Inject(WORKING_CALENDAR) readonly workingCalendar: WorkingCalendar,
+    /** The provinces' working calendars: deadlines are computed with the form's province's. */
+    readonly calendars: WorkingCalendars,
     private readonly locks: DocumentLocks,
     private readonly relay: FormOutboxRelay,
   ) {}
@@ -46,7 +45,7 @@ export class FormsService {
     checkSchedule(dto.periodType, schedule, legalBasis);
     const year = new Date().getUTCFullYear();
     try {
-      validateDeadlineRule(deadline, dto.periodType, schedule, this.workingCalendar, { from: year, to: year + YEARS_CHECKED_AHEAD });
+      validateDeadlineRule(deadline, dto.periodType, schedule, await this.calendars.of(dto.provinceCode), { from: year, to: year + YEARS_CHECKED_AHEAD });
     } catch (error) {
       if (!(error instanceof DeadlineRuleError)) throw error;
       throw invalid([deadlineProblem(error, legalBasis && cutOff ? legalBasis : undefined)]);

@@ -78,7 +78,7 @@ describe('reports API: a form with its own cut-off and legal basis', () => {
   });
 
   it('marks a report late by the deadline from the form’s own cut-off, where Decree 09’s would still be ahead', async () => {
-    const working = reports.app.get(FormsService).workingCalendar;
+    const working = await reports.app.get(FormsService).calendars.of(province);
     const { rule, cutOff, period, deadline } = discriminatingCase(vietnamDateOf(new Date()), working);
     const code = uniqueCode('OWN');
     const saved = await putForm({ code, cutOff, legalBasis: BASIS, deadline: rule });

@@ -145,6 +145,7 @@ export class SubmissionsService {
    */
   private async write(_id: string, ref: SubmissionRef, form: ReportForm, request: ActionRequest): Promise<{ submission: Submission; published?: { doc: OutboxDocument; token: string } }> {
     const mayCreate = request.action === 'submit' || request.action === 'save-draft';
+    const working = await this.forms.calendars.of(ref.provinceCode);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const current = attempt === 0 && mayCreate ? null : await this.submissions.findById(_id).lean<Submission>().exec();
       const everSubmitted = Boolean(current?.firstSubmittedAt);
@@ -157,7 +158,8 @@ export class SubmissionsService {
       const now = request.now ?? new Date();
       const revision = (current?.revision ?? 0) + 1;
       const values = request.values ?? current?.values ?? [];
-      const deadline = current?.deadline ?? deadlineOf(form.deadline, ref.period, form, this.forms.workingCalendar);
+      // Fixed when first submitted, so the late flag never moves; a draft follows the province's calendar as it changes.
+      const deadline = current?.firstSubmittedAt && current.deadline ? current.deadline : deadlineOf(form.deadline, ref.period, form, working);
       const firstSubmittedAt = current?.firstSubmittedAt ?? (next.status === 'submitted' ? now : null);
       const late = Boolean(current?.late) || (firstSubmittedAt !== null && isLate(firstSubmittedAt, deadline));
       const entry: Revision = { revision, action: request.action, status: next.status, values, ...(request.comment ? { comment: request.comment } : {}), changedAt: now, changedBy: request.by };

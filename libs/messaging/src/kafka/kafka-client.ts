@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ALL_TOPICS, deadLetterTopicOf, Topic } from '@dtp/contracts';
+import { ALL_TOPICS, COMPACTED_TOPICS, deadLetterTopicOf, Topic } from '@dtp/contracts';
 import { Admin, CompressionTypes, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { KAFKA_SETTINGS, KafkaSettings } from './kafka-settings';
 
@@ -45,7 +45,12 @@ export class KafkaClient implements OnApplicationShutdown {
     if (wanted.length === 0) return;
     await admin.createTopics({
       waitForLeaders: true,
-      topics: wanted.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })),
+      topics: wanted.map((topic) => ({
+        topic,
+        numPartitions,
+        replicationFactor: -1,
+        ...(COMPACTED_TOPICS.has(topic as Topic) ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {}),
+      })),
     });
     this.logger.log(`created topics ${wanted.join(', ')}`);
   }
