@@ -204,7 +204,12 @@ describe('a province-year with the 2025 reform in the middle: every published fi
     };
     await expectStatus(call('indicators', 'PUT', '/api/v1/programmes', admin, programme), 200);
     for (const unit of [province, ...districts, ...communes]) await issueKey(unit);
-  }, 240_000);
+    // The forms reach indicators as events (a new consumer group reads the topic's history first):
+    // their indicators must be in the catalog before a figure that depends on their kind is read.
+    for (const indicatorCode of [I.all, I.economy, I.bts]) {
+      await waitFor(async () => (await call('indicators', 'GET', `/api/v1/indicators/${province}/${indicatorCode}`, admin)).status, (status) => status === 200, { what: `${indicatorCode} in the catalog`, timeoutMs: 120_000, intervalMs: 500 });
+    }
+  }, 360_000);
 
   afterAll(async () => {
     await Promise.all(Object.values(services).map((s) => s.stop()));
