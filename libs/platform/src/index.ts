@@ -15,6 +15,7 @@ export * from './concurrency/keyed-mutex';
 export * from './health/public-route';
 export * from './openapi/problem-responses';
 export * from './auth/official-tokens';
+export * from './auth/role-labels';
 export * from './auth/officials.guard';
 export * from './http/etag';
 export * from './http/early-replies';

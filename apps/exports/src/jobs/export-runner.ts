@@ -64,7 +64,8 @@ export class ExportRunner {
       const message = (error as Error).message;
       this.logger.error({ msg: 'export attempt failed', exportId: id, finalAttempt, error: message });
       if (!finalAttempt) throw error;
-      await this.jobs.fail(id, `the file could not be made: ${message}`, `không tạo được tệp: ${message}`, this.clock.now());
+      // The cause is an English system message: the Vietnamese reason says what to do instead of quoting it.
+      await this.jobs.fail(id, `the file could not be made: ${message}`, 'lỗi hệ thống khi tạo tệp; hãy yêu cầu xuất lại', this.clock.now());
       return 'failed';
     }
   }

@@ -9,7 +9,7 @@ import { ExportJobViewDto, exportJobView } from './dto/export-job-view.dto';
 import { EXPORT_CLOCK, ExportClock } from './export-clock';
 import { ExportJobsService } from './export-jobs.service';
 import { ExportQueue } from './export-queue';
-import { ExportJobRecord } from './schemas/export-job.schema';
+import { EXPORT_STATUS_NAMES_VI, ExportJobRecord } from './schemas/export-job.schema';
 
 const EVERY_OFFICIAL = ['admin', 'reviewer', 'unit-officer'] as const;
 
@@ -82,7 +82,7 @@ export class ExportsController {
     const job = await this.visible(id, official);
     if (job.status === 'expired') throw refusal(410, 'expired', 'the file was deleted after its retention period; export again', 'tệp đã bị xóa khi hết thời hạn lưu; hãy xuất lại');
     if (job.status !== 'completed' || !job.storageKey) {
-      throw refusal(409, 'not-ready', `the export is ${job.status} (${job.progress}%)`, `yêu cầu xuất tệp đang ở trạng thái ${job.status} (${job.progress}%)`);
+      throw refusal(409, 'not-ready', `the export is ${job.status} (${job.progress}%)`, `tệp chưa sẵn sàng: ${EXPORT_STATUS_NAMES_VI[job.status]} (${job.progress}%)`);
     }
     if (!(await this.store.exists(job.storageKey))) throw refusal(410, 'expired', 'the file is no longer stored; export again', 'tệp không còn được lưu; hãy xuất lại');
     return new StreamableFile(this.store.open(job.storageKey), { type: job.contentType, disposition: attachment(job.fileName ?? `${job._id}.${job.format}`), length: job.size });

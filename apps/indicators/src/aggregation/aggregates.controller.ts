@@ -48,13 +48,13 @@ export class AggregatesController {
     @Req() request: RequestLike,
     @Res({ passthrough: true }) reply: ReplyLike,
   ) {
-    if (!from || !to) throw refusal(400, 'validation', 'give from and to, e.g. from=2022&to=2024', 'cần from và to, ví dụ from=2022&to=2024', [{ field: 'from', message: 'from and to are required', messageVi: 'cần from và to' }]);
+    if (!from || !to) throw refusal(400, 'validation', 'give from and to, e.g. from=2022&to=2024', 'cần tham số from và to, ví dụ from=2022&to=2024', [{ field: 'from', message: 'from and to are required', messageVi: 'cần tham số from và to' }]);
     let periods: string[];
     try {
       periods = periodsBetween(from, to).map(formatPeriodId);
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
-      throw refusal(400, 'invalid-period', error.message, 'from và to phải cùng loại kỳ báo cáo', [{ field: 'to', message: error.message, messageVi: 'from và to phải cùng loại kỳ báo cáo' }]);
+      throw refusal(400, 'invalid-period', error.message, 'tham số from và to phải cùng loại kỳ báo cáo', [{ field: 'to', message: error.message, messageVi: 'tham số from và to phải cùng loại kỳ báo cáo' }]);
     }
     if (periods.length > MAX_SERIES) throw refusal(400, 'validation', `at most ${MAX_SERIES} periods at once`, `tối đa ${MAX_SERIES} kỳ một lần`, [{ field: 'to', message: `at most ${MAX_SERIES} periods`, messageVi: `tối đa ${MAX_SERIES} kỳ` }]);
     // The units import bumps the catalog's generation, part of every view's: a changed hierarchy recomputes the derived points.

@@ -47,7 +47,7 @@ export function targetsFromCsv(text: string, pillars: ReadonlySet<string>): { ta
     if ((baselineDate === '') !== (baselineRaw === '')) bad('baselineDate', 'baseline date and value come together', 'ngày và giá trị gốc phải đi cùng nhau');
     else if (baselineDate !== '' && (!isLocalDate(baselineDate) || baselineValue === undefined)) bad('baselineDate', 'baseline needs a date (YYYY-MM-DD) and a number', 'giá trị gốc cần ngày (YYYY-MM-DD) và một số');
     const scope = cell('scope') === '' ? 'province' : cell('scope');
-    if (!(TARGET_SCOPES as readonly string[]).includes(scope)) bad('scope', `"${scope}" is not one of ${TARGET_SCOPES.join(', ')}`, `"${scope}" phải là một trong ${TARGET_SCOPES.join(', ')}`);
+    if (!(TARGET_SCOPES as readonly string[]).includes(scope)) bad('scope', `"${scope}" is not one of ${TARGET_SCOPES.join(', ')}`, `"${scope}" phải là một trong ${TARGET_SCOPES.map((s) => `"${s}"`).join(', ')}`);
     const unitCodes = cell('unitCodes').split(/[;\s]+/).filter((code) => code !== '');
     if (value !== undefined) {
       targets.push({

@@ -150,7 +150,7 @@ describe('targets per level: each unit scored on its own targets (FerretDB)', ()
     expect(refused.statusCode).toBe(422);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json().errors).toEqual([
-      expect.objectContaining({ field: 'targets[0].scope', messageVi: expect.stringContaining('chỉ chỉ tiêu tỷ lệ mới áp dụng cho mọi cấp') }),
+      expect.objectContaining({ field: 'targets[0].scope', messageVi: expect.stringContaining('chỉ có chỉ tiêu tỷ lệ mới áp dụng cho mọi cấp') }),
       expect.objectContaining({ field: 'targets[1].unitCodes', message: 'targets[1].unitCodes: not units of this province: 436', messageVi: 'targets[1].unitCodes: không phải đơn vị của tỉnh: 436' }),
       expect.objectContaining({ field: 'targets[2].unitCodes' }),
     ]);

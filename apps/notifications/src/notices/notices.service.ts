@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ExportJob, ReportSubmission, Scorecard } from '@dtp/contracts';
-import { displayedValue, formatViDate, formatViNumber, IndicatorKind, nextSendingTime, periodLabel, valueDisplayOf, vietnamDateOf, WorkingHours } from '@dtp/domain';
+import { displayedValue, formatViDate, formatViNumber, IndicatorKind, nextSendingTime, periodLabel, targetStatusLabel, valueDisplayOf, vietnamDateOf, WorkingHours } from '@dtp/domain';
 import { WorkingCalendars } from '@dtp/messaging';
 import { CalendarService } from '../calendar/calendar.service';
 import { Obligation } from '../calendar/schemas/obligation.schema';
@@ -13,8 +13,6 @@ import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { WORKING_HOURS } from '../working-time';
 import { SubscribersService } from './subscribers.service';
 
-const STATUS_VI = { achieved: 'đạt', 'not-achieved': 'chưa đạt', 'not-measurable': 'chưa đo được' } as const;
-const STATUS_EN = { achieved: 'achieved', 'not-achieved': 'not achieved', 'not-measurable': 'not measurable' } as const;
 const EXPORT_KIND_EN: Record<ExportJob.Kind, string> = { scorecard: 'scorecard', ranking: 'ranking', 'reporting-rates': 'reporting rates', submission: 'unit report', 'raw-values': 'raw values' };
 
 /**
@@ -112,10 +110,11 @@ export class NoticesService {
         programmeCode: e.programmeCode,
         periodVi: periodLabel(e.period, 'vi'),
         periodEn: periodLabel(e.period, 'en'),
-        statusBeforeVi: STATUS_VI[e.statusBefore],
-        statusAfterVi: STATUS_VI[e.statusAfter],
-        statusBeforeEn: STATUS_EN[e.statusBefore],
-        statusAfterEn: STATUS_EN[e.statusAfter],
+        // The scorecard's own words ("Không đánh giá được", as seed 003 says), so a notice and the file agree.
+        statusBeforeVi: targetStatusLabel(e.statusBefore, 'vi'),
+        statusAfterVi: targetStatusLabel(e.statusAfter, 'vi'),
+        statusBeforeEn: targetStatusLabel(e.statusBefore, 'en').toLowerCase(),
+        statusAfterEn: targetStatusLabel(e.statusAfter, 'en').toLowerCase(),
         valueVi: value(e.value),
         targetVi: value(e.target),
         dashboardUrl: this.config.DASHBOARD_URL,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Mustache from 'mustache';
+import { formWithPeriodVi } from '@dtp/domain';
 
 export interface RenderedMessage {
   subject: string;
@@ -63,8 +64,10 @@ export class TemplateRenderer {
     return [...names].sort();
   }
 
-  render(name: string, variables: Record<string, unknown>): RenderedMessage {
+  render(name: string, given: Record<string, unknown>): RenderedMessage {
     const template = this.get(name);
+    // A delivery scheduled before `reportVi` existed still says "… số quý IV năm 2024", not "quý quý IV".
+    const variables = given.reportVi === undefined && typeof given.formNameVi === 'string' && typeof given.periodVi === 'string' ? { ...given, reportVi: formWithPeriodVi(given.formNameVi, given.periodVi) } : given;
     const subject = Mustache.render(template.subject, variables, {}, plain).replace(/\s+/g, ' ').trim();
     const text = Mustache.render(template.text, variables, {}, plain).replace(/\n{3,}/g, '\n\n').trim() + '\n';
     const paragraphs = text

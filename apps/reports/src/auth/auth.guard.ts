@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { bearerToken, OfficialTokens, PUBLIC_ROUTE } from '@dtp/platform';
+import { rolesInVietnamese } from '@dtp/platform';
 import { ACCESS, AccessRule } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { forbidden, unauthorized } from './auth-problems';
@@ -39,8 +40,8 @@ export class AuthGuard implements CanActivate {
     if (rule.roles?.some((r) => principal.roles.includes(r))) return true;
     // A unit officer acts as their unit where units may.
     if (rule.units && unitOf(principal)) return true;
-    const needed = [...(rule.roles ?? []), ...(rule.units ? ['unit-officer'] : [])].join(' or ');
-    throw forbidden(`this needs the role ${needed}`, `thao tác này cần vai trò ${needed.replaceAll(' or ', ' hoặc ')}`);
+    const needed = [...(rule.roles ?? []), ...(rule.units ? ['unit-officer'] : [])];
+    throw forbidden(`this needs the role ${needed.join(' or ')}`, `thao tác này cần vai trò ${rolesInVietnamese(needed)}`);
   }
 
   private authenticate(request: AuthenticatedRequest): Promise<Principal> {

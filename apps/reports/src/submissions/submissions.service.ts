@@ -15,7 +15,7 @@ import {
   vietnamDateOf,
 } from '@dtp/domain';
 import { DocumentLocks, outboxAppend, OutboxDocument, UnitsDirectory, unitsCheckable } from '@dtp/messaging';
-import { currentCorrelationId, ProblemException, refusal } from '@dtp/platform';
+import { currentCorrelationId, ProblemException, refusal, rolesInVietnamese } from '@dtp/platform';
 import { Model } from 'mongoose';
 import { FormsService } from '../forms/forms.service';
 import { ReportForm } from '../forms/schemas/report-form.schema';
@@ -241,7 +241,7 @@ function withoutOutbox(doc: Submission): Submission {
 function checkReviewer(form: ReportForm, request: ActionRequest): void {
   const approvers = form.approvers ?? ['reviewer'];
   if (request.actor === 'reviewer' && !request.roles?.some((r) => (approvers as readonly string[]).includes(r))) {
-    throw refusal(403, 'forbidden', `form ${form.code} is reviewed by ${approvers.join(' or ')}`, `biểu mẫu ${form.code} do ${approvers.join(' hoặc ')} thẩm định`);
+    throw refusal(403, 'forbidden', `form ${form.code} is reviewed by ${approvers.join(' or ')}`, `chỉ ${rolesInVietnamese(approvers)} được trả lại hoặc phê duyệt báo cáo theo biểu mẫu ${form.code}`);
   }
 }
 

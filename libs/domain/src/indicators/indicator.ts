@@ -63,7 +63,7 @@ export function validateIndicatorValue(def: IndicatorDefinition, v: IndicatorVal
   const shape = shapeOf(v);
   if (shape !== EXPECTED_SHAPE[def.kind]) {
     const want = { value: 'a number (value)', ratio: 'numerator and denominator', done: 'done or not done' }[EXPECTED_SHAPE[def.kind]];
-    const wantVi = { value: 'một số (value)', ratio: 'tử số và mẫu số', done: 'đã/chưa hoàn thành' }[EXPECTED_SHAPE[def.kind]];
+    const wantVi = { value: 'một số (trường value)', ratio: 'tử số và mẫu số', done: 'đã/chưa hoàn thành' }[EXPECTED_SHAPE[def.kind]];
     return [...problems, problem('value', `${def.code} is a ${def.kind} indicator: give ${want}`, `${def.code}: cần nhập ${wantVi}`)];
   }
   if ('numerator' in v) {

@@ -1,4 +1,4 @@
-import { LifecycleActor, SubmissionAction, SubmissionStatus, transition } from './submission-lifecycle';
+import { LifecycleActor, SubmissionAction, SubmissionStatus, submissionStatusLabel, transition } from './submission-lifecycle';
 
 describe('the life cycle of a submission', () => {
   it.each<[SubmissionStatus | undefined, SubmissionAction, LifecycleActor, SubmissionStatus, string | null]>([
@@ -42,5 +42,11 @@ describe('the life cycle of a submission', () => {
       expect(result.reason).toMatch(reason);
       expect(result.reasonVi.length).toBeGreaterThan(0);
     }
+  });
+
+  it('says a report’s state in the dashboard’s words, in each language, and keeps a code it does not know', () => {
+    expect((['draft', 'submitted', 'returned', 'approved'] as const).map((s) => submissionStatusLabel(s, 'vi'))).toEqual(['Bản nháp', 'Đã gửi', 'Bị trả lại', 'Đã duyệt']);
+    expect(submissionStatusLabel('approved', 'en')).toBe('Approved');
+    expect(submissionStatusLabel('archived' as SubmissionStatus, 'vi')).toBe('archived');
   });
 });

@@ -10,6 +10,19 @@ export type SubmissionAction = 'save-draft' | 'submit' | 'return' | 'approve' | 
 export type LifecycleActor = 'unit' | 'reviewer';
 export type SubmissionEventKind = 'submitted' | 'revised' | 'returned' | 'approved';
 
+// The dashboard's words for the same states ("Đã gửi", "Bị trả lại", "Đã duyệt"), so a file and the screen agree.
+const SUBMISSION_STATUS_NAMES: Record<SubmissionStatus, { vi: string; en: string }> = {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  submitted: { vi: 'Đã gửi', en: 'Submitted' },
+  returned: { vi: 'Bị trả lại', en: 'Returned' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+};
+
+/** A report's state in words for text people read: "Đã duyệt", never the code "approved" in Vietnamese. */
+export function submissionStatusLabel(status: SubmissionStatus, language: 'vi' | 'en'): string {
+  return SUBMISSION_STATUS_NAMES[status]?.[language] ?? status;
+}
+
 export type Transition =
   | { ok: true; status: SubmissionStatus; event: SubmissionEventKind | null }
   | { ok: false; code: 'not-allowed' | 'locked' | 'not-submitted'; reason: string; reasonVi: string };

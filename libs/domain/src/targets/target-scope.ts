@@ -101,7 +101,7 @@ export function scopeProblems(
     const scope = scopeOf(t);
     const codes = t.unitCodes ?? [];
     if (!TARGET_SCOPES.includes(scope)) {
-      problems.push({ index, field: 'scope', message: `"${scope}" is not one of ${TARGET_SCOPES.join(', ')}`, messageVi: `"${scope}" phải là một trong ${TARGET_SCOPES.join(', ')}` });
+      problems.push({ index, field: 'scope', message: `"${scope}" is not one of ${TARGET_SCOPES.join(', ')}`, messageVi: `"${scope}" phải là một trong ${TARGET_SCOPES.map((s) => `"${s}"`).join(', ')}` });
       return;
     }
     if (scope === 'units' && codes.length === 0) {
@@ -123,8 +123,8 @@ export function scopeProblems(
           ? `${t.indicatorCode} is a ${kind} indicator: only a ratio applies at every level; give each level or unit its own target`
           : `${t.indicatorCode} is not in the indicator catalog: only a ratio indicator of the catalog applies at every level`,
         messageVi: kind
-          ? `${t.indicatorCode} không phải chỉ tiêu tỷ lệ: chỉ chỉ tiêu tỷ lệ mới áp dụng cho mọi cấp; hãy giao chỉ tiêu riêng cho từng cấp hoặc từng đơn vị`
-          : `${t.indicatorCode} chưa có trong danh mục chỉ tiêu: chỉ chỉ tiêu tỷ lệ trong danh mục mới áp dụng cho mọi cấp`,
+          ? `${t.indicatorCode} không phải chỉ tiêu tỷ lệ: chỉ có chỉ tiêu tỷ lệ mới áp dụng cho mọi cấp; hãy giao chỉ tiêu riêng cho từng cấp hoặc từng đơn vị`
+          : `${t.indicatorCode} chưa có trong danh mục chỉ tiêu: chỉ có chỉ tiêu tỷ lệ trong danh mục mới áp dụng cho mọi cấp`,
       });
     }
   });

@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { refusal } from '../errors/problem';
 import { PUBLIC_ROUTE } from '../health/public-route';
 import { bearerToken, OfficialPrincipal, OfficialRole, OfficialTokens } from './official-tokens';
+import { rolesInVietnamese } from './role-labels';
 
 export const OFFICIAL_TOKENS = Symbol('OFFICIAL_TOKENS');
 /** Where @Roles keeps the roles a route needs (none: an open read). */
@@ -43,7 +44,7 @@ export class OfficialsGuard implements CanActivate {
     const token = bearerToken(Array.isArray(raw) ? raw[0] : raw);
     if (!token) throw refusal(401, 'unauthorized', 'send an official’s token (Authorization: Bearer)', 'cần mã đăng nhập của cán bộ (Authorization: Bearer)');
     const official = await this.tokens.verify(token);
-    if (!roles.some((r) => official.roles.includes(r))) throw refusal(403, 'forbidden', `this needs the role ${roles.join(' or ')}`, `thao tác này cần vai trò ${roles.join(' hoặc ')}`);
+    if (!roles.some((r) => official.roles.includes(r))) throw refusal(403, 'forbidden', `this needs the role ${roles.join(' or ')}`, `thao tác này cần vai trò ${rolesInVietnamese(roles)}`);
     request.official = official;
     return true;
   }

@@ -1,3 +1,4 @@
+import { submissionStatusLabel } from '@dtp/domain';
 import { Cell, Column, ExportDocument } from '../export-document';
 import { CopyFilter } from '../../sources/submission-copies.service';
 import { SubmissionCopy } from '../../sources/schemas/submission-copy.schema';
@@ -41,7 +42,7 @@ export function rawValuesDocument(filter: CopyFilter, expectedRows: number, copi
           v.indicatorCode,
           context.indicators.get(v.indicatorCode)?.nameVi ?? v.indicatorCode,
           ...valueCells(v, context),
-          copy.status,
+          submissionStatusLabel(copy.status, 'vi'),
           copy.late,
           copy.revision,
           new Date(copy.changedAt).toISOString(),

@@ -6,6 +6,15 @@ import { ExportRequest } from '../../documents/export-request';
 
 export type ExportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'expired';
 
+/** Where an export stands, in words for Vietnamese text (refusals): never the code "running". */
+export const EXPORT_STATUS_NAMES_VI: Record<ExportStatus, string> = {
+  queued: 'đang chờ tạo tệp',
+  running: 'đang tạo tệp',
+  completed: 'đã tạo xong',
+  failed: 'không tạo được tệp',
+  expired: 'tệp đã hết hạn lưu',
+};
+
 /** One export: what was asked, how far it got, and where its file is. */
 @Schema({ collection: 'export_jobs', versionKey: false })
 export class ExportJobRecord implements OutboxFields {
