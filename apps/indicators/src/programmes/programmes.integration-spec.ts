@@ -54,7 +54,7 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
   it('lets only an administrator of the province change programmes, and says why not', async () => {
     expect((await call('PUT', '/api/v1/programmes', {}, programme())).json()).toMatchObject({ status: 401, detail: 'send an official’s token (Authorization: Bearer)' });
     expect((await call('PUT', '/api/v1/programmes', { authorization: 'Bearer forged' }, programme())).json()).toMatchObject({ status: 401, detail: 'the token is not valid' });
-    expect((await call('PUT', '/api/v1/programmes', await bearer(['reviewer']), programme())).json()).toMatchObject({ status: 403, detail: 'this needs the role admin' });
+    expect((await call('PUT', '/api/v1/programmes', await bearer(['reviewer']), programme())).json()).toMatchObject({ status: 403, detail: 'this needs the role admin', vi: { detail: 'thao tác này cần vai trò quản trị viên' } });
     expect((await call('PUT', '/api/v1/programmes', await bearer(['admin'], 'other'), programme())).statusCode).toBe(403);
     const saved = await call('PUT', '/api/v1/programmes', await bearer(['admin']), programme());
     expect(saved.json()).toMatchObject({ _id: `${province}:NQ49`, version: 1 });

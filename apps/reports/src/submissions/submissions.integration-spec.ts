@@ -179,7 +179,7 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
       const sent = await call('POST', '/api/v1/submissions', unitA.headers, { formCode: 'ADMIN-Q', period, values: reportValuesFixture() });
       const id = sent.json()._id;
       const byReviewer = await call('POST', `/api/v1/submissions/${id}/approve`, reviewer, {});
-      expect(byReviewer.json()).toMatchObject({ status: 403, detail: 'form ADMIN-Q is reviewed by admin' });
+      expect(byReviewer.json()).toMatchObject({ status: 403, detail: 'form ADMIN-Q is reviewed by admin', vi: { detail: 'chỉ quản trị viên được trả lại hoặc phê duyệt báo cáo theo biểu mẫu ADMIN-Q' } });
       expect((await call('POST', `/api/v1/submissions/${id}/approve`, admin, {})).json()).toMatchObject({ status: 'approved' });
       const mine = (m: { key: string | null; value: string }) => unitEventsOf(province, unitA.unit, period)(m) && m.value.includes('"formCode":"ADMIN-Q"');
       const messages = await readTopic(env.KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.filter(mine).length >= 2);
