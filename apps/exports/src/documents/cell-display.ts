@@ -1,4 +1,4 @@
-import { formatViDate, formatViNumber, formatViPercent, TargetStatus, targetStatusLabel } from '@dtp/domain';
+import { formatViDate, formatViNumber, formatViPercent, SubmissionStatus, submissionStatusLabel, TargetStatus, targetStatusLabel } from '@dtp/domain';
 import { Cell, CellKind } from './export-document';
 
 /** How a cell reads on paper (PDF, Word): vi-VN numbers and dates, status in words. */
@@ -13,7 +13,7 @@ export function displayCell(kind: CellKind, value: Cell): string {
     case 'percent':
       return typeof value === 'number' ? formatViPercent(value) : String(value);
     case 'status':
-      return isStatus(value) ? targetStatusLabel(value, 'vi') : String(value);
+      return statusWord(value);
     case 'date':
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatViDate(value.slice(0, 10)) : String(value);
     case 'text':
@@ -21,6 +21,18 @@ export function displayCell(kind: CellKind, value: Cell): string {
       return String(value);
   }
 }
+
+/**
+ * A status cell in words for people (Excel, Word, PDF): a target's or a report's; CSV keeps the
+ * code for machines. Anything else as it is.
+ */
+export function statusWord(value: Cell): string {
+  if (isStatus(value)) return targetStatusLabel(value, 'vi');
+  if (typeof value === 'string' && (SUBMISSION_STATUSES as readonly string[]).includes(value)) return submissionStatusLabel(value as SubmissionStatus, 'vi');
+  return String(value);
+}
+
+const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'returned', 'approved'];
 
 export function isStatus(value: Cell): value is TargetStatus {
   return value === 'achieved' || value === 'not-achieved' || value === 'not-measurable';

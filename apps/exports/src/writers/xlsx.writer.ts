@@ -2,8 +2,7 @@ import { Writable } from 'node:stream';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { targetStatusLabel } from '@dtp/domain';
-import { isStatus, STATUS_COLOURS } from '../documents/cell-display';
+import { isStatus, STATUS_COLOURS, statusWord } from '../documents/cell-display';
 import { Cell, CellKind, cellKind, cellValue, Column, ExportDocument } from '../documents/export-document';
 import { finished, FormatWriter } from './format-writer';
 
@@ -101,7 +100,7 @@ function headerRow(sheet: ExcelJS.Worksheet, columns: Column[]): void {
 function dataRow(sheet: ExcelJS.Worksheet, columns: Column[], cells: Cell[]): void {
   const row = sheet.addRow(cells.map((cell, i) => {
     const v = cellValue(cell);
-    return cellKind(columns[i] as Column, cell) === 'status' && isStatus(v) ? targetStatusLabel(v, 'vi') : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : v;
+    return cellKind(columns[i] as Column, cell) === 'status' && v !== null ? statusWord(v) : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : v;
   }));
   cells.forEach((cell, i) => {
     const kind = cellKind(columns[i] as Column, cell);

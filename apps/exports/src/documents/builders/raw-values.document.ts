@@ -1,4 +1,3 @@
-import { submissionStatusLabel } from '@dtp/domain';
 import { Cell, Column, ExportDocument } from '../export-document';
 import { CopyFilter } from '../../sources/submission-copies.service';
 import { SubmissionCopy } from '../../sources/schemas/submission-copy.schema';
@@ -18,7 +17,7 @@ export const RAW_VALUES_COLUMNS: Column[] = [
   { key: 'numerator', header: 'Tử số', kind: 'decimal', width: 11 },
   { key: 'denominator', header: 'Mẫu số', kind: 'decimal', width: 11 },
   { key: 'done', header: 'Hoàn thành', kind: 'flag', width: 9 },
-  { key: 'status', header: 'Trạng thái', kind: 'text', width: 10 },
+  { key: 'status', header: 'Trạng thái', kind: 'status', width: 10 },
   { key: 'late', header: 'Gửi muộn', kind: 'flag', width: 8 },
   { key: 'revision', header: 'Lần gửi', kind: 'integer', width: 7 },
   { key: 'changed_at', header: 'Cập nhật', kind: 'date', width: 11 },
@@ -42,7 +41,7 @@ export function rawValuesDocument(filter: CopyFilter, expectedRows: number, copi
           v.indicatorCode,
           context.indicators.get(v.indicatorCode)?.nameVi ?? v.indicatorCode,
           ...valueCells(v, context),
-          submissionStatusLabel(copy.status, 'vi'),
+          copy.status,
           copy.late,
           copy.revision,
           new Date(copy.changedAt).toISOString(),
