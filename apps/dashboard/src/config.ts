@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const url = z.url();
+// A service's base: http(s), no credentials, query or fragment; the proxy appends the path to it.
+const url = z.url({ protocol: /^https?$/ }).refine((value) => {
+  const parsed = new URL(value);
+  return !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
+}, 'an http(s) URL without credentials, query or fragment');
 
 export const dashboardEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3100),

@@ -193,3 +193,97 @@ describe('dashboard server: the page and the forwarding of its calls', () => {
     });
   });
 });
+
+describe('dashboard server: the forwarding cannot be steered', () => {
+  let upstream: Server;
+  let evil: Server;
+  let dashboard: Server;
+  let port: number;
+  let evilHost: string;
+  const upstreamSeen: string[] = [];
+  const evilSeen: string[] = [];
+
+  // Raw request lines: fetch and URL would normalise `..`, `%2e` and backslashes before sending.
+  const rawPath = (path: string, method = 'GET') =>
+    new Promise<{ status: number; type?: string; body: string }>((resolve, reject) => {
+      httpRequest({ host: '127.0.0.1', port, path, method }, (response) => {
+        let body = '';
+        response.on('data', (c: Buffer) => (body += c.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, type: response.headers['content-type'], body }));
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  beforeAll(async () => {
+    const recorder = (seen: string[]) =>
+      createServer((request, response) => {
+        seen.push(request.url!);
+        request.resume();
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ reached: request.url }));
+      });
+    upstream = recorder(upstreamSeen);
+    evil = recorder(evilSeen);
+    const upstreamBase = `http://127.0.0.1:${await listen(upstream)}`;
+    evilHost = `127.0.0.1:${await listen(evil)}`;
+    const web = mkdtempSync(join(tmpdir(), 'dtp-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>page</title>');
+    const config = dashboardEnv.parse({ WEB_ROOT: web, REPORTS_URL: upstreamBase, INDICATORS_URL: upstreamBase, NOTIFICATIONS_URL: upstreamBase, EXPORTS_URL: upstreamBase });
+    dashboard = createWebServer(config, () => undefined);
+    port = await listen(dashboard);
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => dashboard.close(resolve));
+    await new Promise((resolve) => upstream.close(resolve));
+    await new Promise((resolve) => evil.close(resolve));
+  });
+
+  it('forwards a plain API call to the configured host', async () => {
+    const answer = await rawPath('/svc/reports/api/v1/forms/20?x=1');
+    expect(answer.status).toBe(200);
+    expect(upstreamSeen.at(-1)).toBe('/api/v1/forms/20?x=1');
+  });
+
+  it('sends hostile paths nowhere: not to another host, not outside the API, answered with problem+json', async () => {
+    const hostile = [
+      `/svc/reports//${evilHost}/latest/meta-data`,
+      `/svc/reports//169.254.169.254/latest/meta-data`,
+      `/svc/reports/api//${evilHost}/x`,
+      `/svc/reports//user@${evilHost}/x`,
+      `/svc/reports/@${evilHost}/x`,
+      `/svc/indicators/http://${evilHost}/`,
+      `/svc/indicators/api/http://${evilHost}/`,
+      `/svc/notifications/\\\\${evilHost}/x`,
+      `/svc/notifications/api\\..\\..\\metrics`,
+      `/svc/exports/api/v1/../../metrics`,
+      `/svc/exports/api/%2e%2e/%2e%2e/metrics`,
+      `/svc/exports/api/v1/%2E%2E/%2E%2E/health/ready`,
+      `/svc/reports/..%2f..%2fmetrics`,
+      `/svc/reports/api/..%2f..%2fmetrics`,
+      `/svc/reports/api/%252e%252e/%252e%252e/metrics`,
+      `/svc/reports/api/%2f%2f${evilHost}/x`,
+      `/svc/reports/api/%5c%5c${evilHost}/x`,
+      `/svc/reports/metrics`,
+      `/svc/indicators/health/ready`,
+      `/svc/notifications/docs/openapi.json`,
+      `/svc/exports`,
+      `http://${evilHost}/svc/reports/api/v1/forms/20`,
+    ];
+    const before = upstreamSeen.length;
+    const answers = [];
+    for (const path of hostile) answers.push({ path, ...(await rawPath(path)) });
+    expect(evilSeen).toEqual([]);
+    expect(upstreamSeen.slice(before)).toEqual([]);
+    for (const answer of answers) {
+      expect({ path: answer.path, refused: [400, 404].includes(answer.status), type: answer.type }).toEqual({ path: answer.path, refused: true, type: 'application/problem+json; charset=utf-8' });
+    }
+  });
+
+  it('does not forward TRACE', async () => {
+    const answer = await rawPath('/svc/reports/api/v1/forms/20', 'TRACE');
+    expect(answer.status).toBe(405);
+    expect(upstreamSeen.at(-1)).not.toBe('/api/v1/forms/20');
+  });
+});

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { acceptedCodings, Coding } from './accept-encoding';
 import { DashboardConfig, ServiceName, upstreamsOf } from './config';
+import { upstreamTarget } from './upstream-target';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +20,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 // Headers that belong to one hop, not to the message (RFC 9110 §7.6.1).
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'proxy-connection', 'te', 'trailer']);
+
+// What the page sends; TRACE, CONNECT and the like are nobody's business upstream.
+const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 // The build writes these beside each compressible file (tools/build.mjs, precompress); nothing is compressed per request.
 const SIBLING: Record<Coding, string> = { br: '.br', gzip: '.gz' };
@@ -44,10 +48,18 @@ export function createWebServer(config: DashboardConfig, log: (entry: Record<str
   return createServer((request, response) => {
     const started = Date.now();
     response.on('finish', () => log({ msg: 'request', method: request.method, url: request.url, statusCode: response.statusCode, ms: Date.now() - started }));
-    const url = new URL(request.url ?? '/', 'http://dashboard');
-    const forwarded = /^\/svc\/(reports|indicators|notifications|exports)(\/.*)$/.exec(url.pathname);
-    const task = forwarded
-      ? forward(request, response, forwarded[1] as ServiceName, upstreams[forwarded[1] as ServiceName], `${forwarded[2]}${url.search}`, config.UPSTREAM_TIMEOUT_MS)
+    const target = request.url ?? '/';
+    // Only origin-form (`/path?query`): an absolute or authority form names a host, and this server
+    // chooses its hosts itself.
+    if (!target.startsWith('/')) return problem(response, 400, 'Invalid request', 'Yêu cầu không hợp lệ', 'the request target must be a path', 'đích của yêu cầu phải là một đường dẫn');
+    const upstream = upstreamTarget(target, upstreams);
+    if (upstream?.kind === 'refused') {
+      const title = upstream.status === 404 ? ['Not found', 'Không tìm thấy'] : ['Invalid request', 'Yêu cầu không hợp lệ'];
+      return problem(response, upstream.status, title[0], title[1], upstream.detail, upstream.detailVi, upstream.service);
+    }
+    const url = new URL(target, 'http://dashboard');
+    const task = upstream
+      ? forward(request, response, upstream.service, upstream.url, config.UPSTREAM_TIMEOUT_MS)
       : url.pathname === '/health/live' || url.pathname === '/health/ready'
         ? health(response, root)
         : serveStatic(request, response, root, url.pathname);
@@ -59,7 +71,8 @@ export function createWebServer(config: DashboardConfig, log: (entry: Record<str
   });
 }
 
-async function forward(request: IncomingMessage, response: ServerResponse, service: ServiceName, base: string, pathAndQuery: string, timeoutMs: number): Promise<void> {
+async function forward(request: IncomingMessage, response: ServerResponse, service: ServiceName, target: URL, timeoutMs: number): Promise<void> {
+  if (!FORWARDED_METHODS.has(request.method ?? '')) return problem(response, 405, 'Method not allowed', 'Phương thức không được hỗ trợ', `${request.method} is not forwarded`, `phương thức ${request.method} không được chuyển tiếp`, service);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
@@ -68,7 +81,7 @@ async function forward(request: IncomingMessage, response: ServerResponse, servi
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
   try {
-    upstream = await fetch(new URL(pathAndQuery, base), {
+    upstream = await fetch(target, {
       method: request.method,
       headers,
       body: hasBody ? (Readable.toWeb(request) as ReadableStream) : undefined,
@@ -103,7 +116,13 @@ async function health(response: ServerResponse, root: string): Promise<void> {
 
 async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, pathname: string): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return problem(response, 405, 'Method not allowed', 'Phương thức không được hỗ trợ', `${request.method} is not served here`);
-  const wanted = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return problem(response, 400, 'Invalid request', 'Yêu cầu không hợp lệ', 'the path is not valid percent-encoding', 'đường dẫn mã hóa phần trăm không hợp lệ');
+  }
+  const wanted = path.resolve(root, `.${decoded}`);
   // Nothing outside the built page, whatever the path says.
   const inside = wanted === root || wanted.startsWith(`${root}${path.sep}`);
   const file = inside && (await stat(wanted).catch(() => null))?.isFile() ? wanted : path.join(root, 'index.html');
@@ -133,6 +152,6 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, r
 }
 
 function problem(response: ServerResponse, status: number, title: string, titleVi: string, detail: string, detailVi = detail, service?: ServiceName): void {
-  response.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' });
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/problem+json; charset=utf-8' });
   response.end(JSON.stringify({ type: `https://dtp.gov.vn/problems/${status === 502 ? 'service-unavailable' : 'dashboard'}`, title, status, detail, vi: { title: titleVi, detail: detailVi }, ...(service ? { service } : {}) }));
 }

@@ -21,3 +21,6 @@ export * from './http/etag';
 export * from './http/early-replies';
 export * from './auth/current-official';
 export * from './http/content-disposition';
+export * from './http/json-depth';
+export * from './http/request-limits';
+export * from './http/edge-headers';

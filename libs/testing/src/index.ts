@@ -8,3 +8,4 @@ export * from './fixtures/report-form.factory';
 export * from './dedicated-kafka';
 export * from './free-port';
 export * from './dedicated-redis';
+export * from './fixtures/hostile-bodies';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, fieldsRefusal, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
+import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT, fieldsRefusal, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
 import { targetsFromCsv } from './targets-csv';
 import { ProgrammeDto } from './dto/programme.dto';
 import { ProgrammesService, TargetFieldNamer } from './programmes.service';
@@ -27,6 +27,7 @@ export class ProgrammesController {
   }
 
   @Put(':provinceCode/:code/targets')
+  @BodyLimit(BULK_BODY_LIMIT)
   @Roles('admin')
   @ApiBearerAuth()
   @ApiConsumes('text/csv')

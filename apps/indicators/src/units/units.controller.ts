@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { isLocalDate, OrgUnit, UNIT_LEVELS, UnitLevel } from '@dtp/domain';
-import { ApiProblemResponses, refusal, Roles } from '@dtp/platform';
+import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT, refusal, Roles } from '@dtp/platform';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { UnitsImportDto } from './dto/units-import.dto';
 import { HierarchyService } from './hierarchy.service';
@@ -39,6 +39,7 @@ export class UnitsController {
 
   @Post('import')
   @HttpCode(200)
+  @BodyLimit(BULK_BODY_LIMIT)
   @Roles('admin')
   @ApiBearerAuth()
   @ApiConsumes('text/csv')
@@ -53,6 +54,7 @@ export class UnitsController {
 
   @Post('import.json')
   @HttpCode(200)
+  @BodyLimit(BULK_BODY_LIMIT)
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add or replace units given as JSON; the same checks as the CSV import (admin)' })

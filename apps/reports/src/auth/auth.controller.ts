@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, OfficialTokens, refusal } from '@dtp/platform';
 import { Access, Public } from './access.decorator';
@@ -21,6 +21,8 @@ export class AuthController {
   @Post('auth/token')
   @Public()
   @HttpCode(200)
+  // A bearer credential: no browser, proxy or CDN may keep a copy (RFC 6749 §5.1).
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Sign in as an official: a signed token for Authorization: Bearer' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiProblemResponses(400, 401)
@@ -43,6 +45,8 @@ export class AuthController {
 
   @Post('api-keys')
   @Access({ roles: ['admin'] })
+  // The key is shown once, and only to whoever asked.
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Issue an API key for a unit’s system (admin); the key is shown once' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
@@ -54,6 +58,7 @@ export class AuthController {
 
   @Post('api-keys/:id/rotate')
   @Access({ roles: ['admin'] })
+  @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace a key by a new one; the old one stops working at once (admin)' })
   @ApiCreatedResponse({ type: IssuedKeyDto })

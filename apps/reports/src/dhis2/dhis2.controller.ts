@@ -8,7 +8,7 @@ import { DataValueSetDto, Dhis2MappingDto, ImportQueryDto } from './dto/dhis2.dt
 import { Dhis2ImportService } from './dhis2-import.service';
 import { ImportWebMessageDto } from './dto/import-summary.dto';
 import { ImportWebMessage, webMessageOf } from './import-summary';
-import { ApiProblemResponses } from '@dtp/platform';
+import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT } from '@dtp/platform';
 import { DHIS2_DOCUMENTATION_EXAMPLE } from './dhis2-documentation-example';
 
 interface Reply {
@@ -22,6 +22,7 @@ export class Dhis2Controller {
   constructor(private readonly imports: Dhis2ImportService) {}
 
   @Put('api/v1/dhis2/mappings')
+  @BodyLimit(BULK_BODY_LIMIT)
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Map a DHIS2 data set onto a form: data elements onto indicators, org units onto unit codes (admin)' })
@@ -34,6 +35,7 @@ export class Dhis2Controller {
 
   @Post('api/dataValueSets')
   @HttpCode(200)
+  @BodyLimit(BULK_BODY_LIMIT)
   @Access({ units: true })
   @ApiSecurity('api-key')
   @ApiOperation({

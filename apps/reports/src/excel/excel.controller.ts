@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorName, Principal, unitOf } from '../auth/principal';
 import { assertProvince, writingUnit } from '../auth/scope';
 import { FormsService } from '../forms/forms.service';
-import { ApiProblemResponses, attachment } from '@dtp/platform';
+import { ApiProblemResponses, attachment, BodyLimit, BULK_BODY_LIMIT } from '@dtp/platform';
 import { SubmissionViewDto } from '../submissions/dto/submission-view.dto';
 import { XLSX_CONTENT_TYPE } from './excel-layout';
 import { ExcelImportService } from './excel-import.service';
@@ -41,6 +41,7 @@ export class ExcelController {
 
   @Post('submissions/excel')
   @HttpCode(201)
+  @BodyLimit(BULK_BODY_LIMIT)
   @Access({ units: true })
   @ApiConsumes(XLSX_CONTENT_TYPE)
   @ApiBody({ description: 'The filled .xlsx file as the request body (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)', schema: { type: 'string', format: 'binary' } })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, problemOf } from '@dtp/platform';
+import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT, problemOf } from '@dtp/platform';
 import { SubmissionViewDto, RevisionDto } from './dto/submission-view.dto';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -30,6 +30,7 @@ export class SubmissionsController {
 
   @Post('batch')
   @HttpCode(200)
+  @BodyLimit(BULK_BODY_LIMIT)
   @Access({ units: true })
   @ApiOperation({
     summary: 'Submit several reports (for example one per period) in one request',

@@ -10,6 +10,8 @@ import { acceptableCorrelationId, CORRELATION_HEADER, withCorrelationId } from '
 import { JsonLogger } from '../logging/json-logger';
 import { httpRequests, isRoutineRead } from './access-log';
 import { earlyRepliesOf } from '../http/early-replies';
+import { installEdgeHeaders } from '../http/edge-headers';
+import { DEFAULT_BODY_LIMIT, installRequestLimits } from '../http/request-limits';
 
 export interface ServiceDescription {
   name: string;
@@ -18,11 +20,14 @@ export interface ServiceDescription {
   version?: string;
   /** Document the credentials the service accepts: X-API-Key for units, Bearer tokens for officials. */
   credentials?: boolean;
-  /** Content types taken as raw bytes (a Buffer body), for file uploads such as .xlsx. */
+  /**
+   * Content types taken as raw bytes (a Buffer body), for file uploads such as .xlsx; the routes
+   * that take them raise their limit with `@BodyLimit(BULK_BODY_LIMIT)`.
+   */
   binaryBodies?: string[];
+  /** Browser origins allowed to call the service (CORS); none by default. */
+  corsOrigins?: readonly string[];
 }
-
-const BINARY_BODY_LIMIT = 10 * 1024 * 1024;
 
 /**
  * Creates a Nest application on Fastify with what every service shares: JSON logs with a
@@ -35,10 +40,14 @@ export async function createService(
   logLevel: string,
 ): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(service.name, logLevel);
-  const adapter = new FastifyAdapter({ genReqId: () => randomUUID(), bodyLimit: 10 * 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true });
+  const adapter = new FastifyAdapter({ genReqId: () => randomUUID(), bodyLimit: DEFAULT_BODY_LIMIT });
+  // Nest's body parsers off: installRequestLimits puts a depth-checking JSON parser in their place.
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger, bufferLogs: true, bodyParser: false });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Before every other hook, so that early answers carry the headers too.
+  await installEdgeHeaders(app, service.corsOrigins ?? []);
+  installRequestLimits(fastify);
   // First: answers already in memory (early-replies.ts) skip everything after, even the
   // correlation context (a few percent of a cached read).
   fastify.addHook('onRequest', async (request, reply) => {
@@ -68,7 +77,7 @@ export async function createService(
   });
 
   for (const type of service.binaryBodies ?? []) {
-    fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: BINARY_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   }
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(

@@ -17,7 +17,7 @@ export interface StartServiceOptions<TSchema extends z.ZodType<CommonEnv>> exten
 export function startService<TSchema extends z.ZodType<CommonEnv>>(options: StartServiceOptions<TSchema>): void {
   runService(options.name, async () => {
     const config = loadConfig(options.env);
-    const app = await createService(options.module(config), options, config.LOG_LEVEL);
+    const app = await createService(options.module(config), { ...options, corsOrigins: config.CORS_ORIGINS }, config.LOG_LEVEL);
     await options.beforeListen?.(app, config);
     await listen(app, config.HOST, config.PORT, options.name);
   });

@@ -19,6 +19,27 @@ export const localDateList = z
   .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
   .pipe(z.array(z.iso.date('each date as YYYY-MM-DD')));
 
+/**
+ * Comma-separated origins (`https://host[:port]`, nothing after the port) whose pages may call
+ * the service from the browser; empty for none, which keeps browsers to the same-origin rule.
+ */
+export const originList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+        } catch {
+          return false;
+        }
+      }, 'each origin as scheme://host[:port], without a path, a trailing slash or *'),
+    ),
+  );
+
 export const commonEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -28,6 +49,7 @@ export const commonEnv = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   MONGO_URL: mongoUrl,
   MONGO_DB: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'a database name of lowercase letters, digits and _'),
+  CORS_ORIGINS: originList,
 });
 export type CommonEnv = z.infer<typeof commonEnv>;
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ACCEPTED_PERIOD_FORMS, InvalidPeriodError } from '@dtp/domain';
+import { bodyTooLarge } from '../http/request-limits';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, refusal, titleFor } from './problem';
 
 interface ReplyLike {
@@ -16,9 +17,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const request = http.getRequest<{ url?: string }>();
+    const request = http.getRequest<{ url?: string; routeOptions?: { bodyLimit?: number } }>();
     const reply = http.getResponse<ReplyLike>();
-    const problem = problemOf(exception);
+    // Fastify's own refusal of an oversize body comes without words; the route's limit gives them.
+    const problem = exception instanceof HttpException && exception.getStatus() === 413 ? bodyTooLarge(request.routeOptions?.bodyLimit) : problemOf(exception);
     problem.instance = request.url;
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);

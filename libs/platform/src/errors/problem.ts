@@ -41,6 +41,8 @@ const TITLES: Record<number, { en: string; vi: string }> = {
   404: { en: 'Not found', vi: 'Không tìm thấy' },
   409: { en: 'Conflict', vi: 'Xung đột dữ liệu' },
   410: { en: 'Gone', vi: 'Không còn tồn tại' },
+  413: { en: 'Content too large', vi: 'Nội dung quá lớn' },
+  415: { en: 'Unsupported media type', vi: 'Kiểu nội dung không được hỗ trợ' },
   422: { en: 'Cannot be processed', vi: 'Không thể xử lý' },
   500: INTERNAL,
   503: { en: 'Service unavailable', vi: 'Dịch vụ tạm thời không sẵn sàng' },

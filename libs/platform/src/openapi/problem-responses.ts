@@ -53,7 +53,7 @@ export class ProblemDto {
 const problem = (status: number, description: string) => ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } });
 
 /** The refusals a write can meet, each as application/problem+json. */
-export function ApiProblemResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 410 | 422 | 503>): MethodDecorator & ClassDecorator {
+export function ApiProblemResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 503>): MethodDecorator & ClassDecorator {
   const descriptions: Record<number, string> = {
     400: 'Malformed request: each invalid field named',
     401: 'No valid credentials, with the reason',
@@ -61,6 +61,7 @@ export function ApiProblemResponses(...statuses: Array<400 | 401 | 403 | 404 | 4
     404: 'Not found',
     409: 'Refused by the state of the resource (locked, not submitted, concurrent change)',
     410: 'Existed once and was deleted (a file past its retention)',
+    413: 'The body is larger than the route accepts (1 MB, 10 MB for files and bulk imports)',
     422: 'Well-formed but breaks a rule: each field named',
     503: 'A service it depends on cannot answer just now: try again in a few seconds',
   };
