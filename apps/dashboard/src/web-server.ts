@@ -54,8 +54,8 @@ export function createWebServer(config: DashboardConfig, log: (entry: Record<str
     if (!target.startsWith('/')) return problem(response, 400, 'Invalid request', 'Yêu cầu không hợp lệ', 'the request target must be a path', 'đích của yêu cầu phải là một đường dẫn');
     const upstream = upstreamTarget(target, upstreams);
     if (upstream?.kind === 'refused') {
-      const title = upstream.status === 404 ? ['Not found', 'Không tìm thấy'] : ['Invalid request', 'Yêu cầu không hợp lệ'];
-      return problem(response, upstream.status, title[0], title[1], upstream.detail, upstream.detailVi, upstream.service);
+      const [title, titleVi] = upstream.status === 404 ? ['Not found', 'Không tìm thấy'] : ['Invalid request', 'Yêu cầu không hợp lệ'];
+      return problem(response, upstream.status, title, titleVi, upstream.detail, upstream.detailVi, upstream.service);
     }
     const url = new URL(target, 'http://dashboard');
     const task = upstream
