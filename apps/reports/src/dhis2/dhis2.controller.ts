@@ -10,6 +10,7 @@ import { ImportWebMessageDto } from './dto/import-summary.dto';
 import { ImportWebMessage, webMessageOf } from './import-summary';
 import { ApiProblemResponses } from '@dtp/platform';
 import { DHIS2_DOCUMENTATION_EXAMPLE } from './dhis2-documentation-example';
+import { UnitWriteLimit } from '../limits/unit-writes.guard';
 
 interface Reply {
   status(code: number): unknown;
@@ -35,6 +36,7 @@ export class Dhis2Controller {
   @Post('api/dataValueSets')
   @HttpCode(200)
   @Access({ units: true })
+  @UnitWriteLimit()
   @ApiSecurity('api-key')
   @ApiOperation({
     summary: 'DHIS2-compatible data value set import',

@@ -42,6 +42,7 @@ const TITLES: Record<number, { en: string; vi: string }> = {
   409: { en: 'Conflict', vi: 'Xung đột dữ liệu' },
   410: { en: 'Gone', vi: 'Không còn tồn tại' },
   422: { en: 'Cannot be processed', vi: 'Không thể xử lý' },
+  429: { en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
   500: INTERNAL,
   503: { en: 'Service unavailable', vi: 'Dịch vụ tạm thời không sẵn sàng' },
 };
