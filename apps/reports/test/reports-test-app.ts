@@ -18,6 +18,8 @@ export interface InjectRequest {
   url: string;
   headers?: Record<string, string>;
   payload?: object | Buffer;
+  /** The client's address as the service sees it (127.0.0.1 unless given). */
+  remoteAddress?: string;
 }
 
 export interface InjectResponse {

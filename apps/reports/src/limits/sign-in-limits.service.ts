@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { normalizeIp } from '@nestjs/throttler';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { limitsUnavailable, TooManyRequests } from './too-many-requests';
 
@@ -31,9 +32,11 @@ export class SignInLimits {
   async guard<T>(attempt: { username: string; address: string }, verify: () => Promise<T>): Promise<T> {
     const { windowSeconds, lockSeconds, failuresPerUsername, failuresPerAddress } = this.options;
     const [window, lock] = [windowSeconds * 1000, lockSeconds * 1000];
+    // An IPv6 client holds a whole /64: counted by address it would get a fresh count per address.
+    const address = normalizeIp(attempt.address);
     const counts = await Promise.all([
       this.storage.increment(attempt.username, window, failuresPerUsername, lock, PER_USERNAME),
-      this.storage.increment(attempt.address, window, failuresPerAddress, lock, PER_ADDRESS),
+      this.storage.increment(address, window, failuresPerAddress, lock, PER_ADDRESS),
     ]).catch(limitsUnavailable);
     const blocked = counts.filter((count) => count.isBlocked);
     if (blocked.length > 0) {
@@ -47,7 +50,7 @@ export class SignInLimits {
     }
     const result = await verify();
     // The address keeps its other attempts: an office behind one address signs in all morning.
-    await Promise.all([this.storage.reset(attempt.username, PER_USERNAME), this.storage.giveBack(attempt.address, PER_ADDRESS)]).catch(limitsUnavailable);
+    await Promise.all([this.storage.reset(attempt.username, PER_USERNAME), this.storage.giveBack(address, PER_ADDRESS)]).catch(limitsUnavailable);
     return result;
   }
 
