@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
-import { reportFormFixture, reportValuesFixture, uniqueCode } from '@dtp/testing';
+import { OfficialTokens } from '@dtp/platform';
+import { freePort, reportFormFixture, reportValuesFixture, uniqueCode } from '@dtp/testing';
 import { Body, InjectResponse, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
 
 /**
@@ -150,6 +151,24 @@ describe('abuse limits', () => {
     expect((await reports.inject({ method: 'GET', url: `/api/v1/submissions/${province}:${unit}:CDS-Q:2025Q4`, headers: admin })).statusCode).toBe(404);
 
     expect((await draft(reports, otherKey, '2025Q4')).statusCode).toBe(201);
+  });
+
+  it('with Redis away: sign-in answers 503 (no guessing uncounted), a unit’s write goes through uncounted', async () => {
+    const away = await startReportsTestApp({ province, database: 'reports_limits_away', env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, LOG_LEVEL: 'fatal' } });
+    try {
+      const refused = await signIn(away, 'admin', 'admin-password-for-tests');
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json()).toMatchObject({ type: 'https://dtp.gov.vn/problems/limits-unavailable', vi: { detail: expect.stringMatching(/^chưa đọc được/) } });
+      const token = await away.app.get(OfficialTokens).issue({ kind: 'official', username: 'admin', roles: ['admin'], provinceCode: province });
+      const headers = { authorization: `Bearer ${token}` };
+      expect((await away.inject({ method: 'PUT', url: '/api/v1/forms', headers, payload: reportFormFixture(province) })).statusCode).toBe(200);
+      const unitCode = uniqueCode('U');
+      const key = (await away.inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload: { provinceCode: province, unitCode, expiresAt: '2099-01-01T00:00:00Z' } })).json().key;
+      const res = await away.inject({ method: 'POST', url: '/api/v1/submissions', headers: { 'x-api-key': key }, payload: { formCode: 'CDS-Q', period: '2025Q1', status: 'draft', values: reportValuesFixture() } });
+      expect(res.statusCode).toBe(201);
+    } finally {
+      await away.close();
+    }
   });
 
   describe('password checks', () => {
