@@ -6,6 +6,7 @@ import { Dhis2Module } from './dhis2/dhis2.module';
 import { ExcelModule } from './excel/excel.module';
 import { FormsModule } from './forms/forms.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LimitsModule } from './limits/limits.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WorkingCalendarModule } from './working-calendar/working-calendar.module';
 
@@ -25,7 +26,18 @@ export class AppModule {
         // Vietnam's shipped days off, the env's extra days for the whole deployment, each province's changes.
         WorkingCalendarModule.register({ holidays: config.PUBLIC_HOLIDAYS, workingWeekendDays: config.WORKING_WEEKEND_DAYS }),
         forms,
-        AuthModule.register({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.TOKEN_TTL_SECONDS, ...(admin ? { admin } : {}) }),
+        LimitsModule.register({
+          redisUrl: config.REDIS_URL,
+          prefix: config.RATE_LIMIT_PREFIX,
+          signIn: {
+            failuresPerUsername: config.SIGN_IN_FAILURES_PER_USERNAME,
+            failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+            windowSeconds: config.SIGN_IN_WINDOW_SECONDS,
+            lockSeconds: config.SIGN_IN_LOCK_SECONDS,
+          },
+          unitWrites: { limit: config.UNIT_WRITES_PER_WINDOW, windowSeconds: config.UNIT_WRITES_WINDOW_SECONDS },
+        }),
+        AuthModule.register({ jwtSecret: config.JWT_SECRET, tokenTtlSeconds: config.TOKEN_TTL_SECONDS, passwordChecksAtOnce: config.PASSWORD_CHECKS_AT_ONCE, ...(admin ? { admin } : {}) }),
         IdempotencyModule,
         submissions,
         Dhis2Module.register(submissions),

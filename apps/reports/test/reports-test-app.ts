@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { KafkaClient } from '@dtp/messaging';
 import { createService, loadConfig } from '@dtp/platform';
 import { infraEnv, testDatabaseName } from '@dtp/testing';
+import { randomUUID } from 'node:crypto';
 import { Connection } from 'mongoose';
 import { AppModule } from '../src/app.module';
 import { reportsEnv } from '../src/config';
@@ -17,6 +18,8 @@ export interface InjectRequest {
   url: string;
   headers?: Record<string, string>;
   payload?: object | Buffer;
+  /** The client's address as the service sees it (127.0.0.1 unless given). */
+  remoteAddress?: string;
 }
 
 export interface InjectResponse {
@@ -51,6 +54,8 @@ export async function startReportsTestApp(options: { province: string; database:
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     ADMIN_PROVINCE_CODE: options.province,
+    // Counters of their own on the shared Redis, unless a test shares them between two apps.
+    RATE_LIMIT_PREFIX: `test:${options.database}:${randomUUID()}`,
     ...options.env,
   });
   const app = await createService(

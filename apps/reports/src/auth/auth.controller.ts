@@ -1,13 +1,15 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, OfficialTokens, refusal } from '@dtp/platform';
 import { Access, Public } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { assertProvince } from './scope';
-import { ApiKeyViewDto, CreateUserDto, IssueApiKeyDto, IssuedKeyDto, RotateApiKeyDto, TokenRequestDto, TokenResponseDto, UserViewDto } from './dto/auth.dto';
+import { ApiKeyViewDto, CreateUserDto, USERNAME, IssueApiKeyDto, IssuedKeyDto, RotateApiKeyDto, TokenRequestDto, TokenResponseDto, UserViewDto } from './dto/auth.dto';
 import { actorName, Principal } from './principal';
 import { UsersService } from './users.service';
+import { SignInLimits } from '../limits/sign-in-limits.service';
+import { retryAfterOn } from '../limits/too-many-requests';
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -16,6 +18,7 @@ export class AuthController {
     private readonly users: UsersService,
     private readonly tokens: OfficialTokens,
     private readonly keys: ApiKeysService,
+    private readonly signIns: SignInLimits,
   ) {}
 
   @Post('auth/token')
@@ -25,9 +28,15 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Sign in as an official: a signed token for Authorization: Bearer' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiProblemResponses(400, 401)
-  async token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
-    const principal = await this.users.authenticate(body.username, body.password);
+  @ApiProblemResponses(400, 401, 503)
+  @ApiResponse({
+    status: 429,
+    description: 'Too many failed sign-ins for this username or from this address (whether or not the user exists): locked until Retry-After seconds have passed or an administrator unlocks the account',
+    headers: { 'Retry-After': { description: 'Seconds until the lock ends', schema: { type: 'integer' } } },
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  })
+  async token(@Body() body: TokenRequestDto, @Ip() address: string, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): Promise<TokenResponseDto> {
+    const principal = await this.signIns.guard({ username: body.username, address }, () => this.users.authenticate(body.username, body.password)).catch(retryAfterOn(reply));
     if (principal.kind !== 'official') throw new Error('unreachable: users are officials');
     return { accessToken: await this.tokens.issue(principal), expiresIn: this.tokens.ttlSeconds };
   }
@@ -41,6 +50,23 @@ export class AuthController {
   createUser(@Body() body: CreateUserDto, @CurrentPrincipal() admin: Principal) {
     assertProvince(admin, body.provinceCode);
     return this.users.create(body);
+  }
+
+  @Post('users/:username/unlock')
+  @Access({ roles: ['admin'] })
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Lift the sign-in lock of an official of your province and forget their failed attempts (admin)' })
+  @ApiParam({ name: 'username', example: 'nguyen.van.a' })
+  @ApiNoContentResponse({ description: 'Unlocked: the official may sign in again at once' })
+  @ApiProblemResponses(400, 401, 403, 404, 503)
+  async unlockUser(@Param('username') username: string, @CurrentPrincipal() admin: Principal): Promise<void> {
+    if (!USERNAME.test(username)) {
+      const problem = { field: 'username', message: 'username: 3–64 of a-z 0-9 . _ -', messageVi: 'tên đăng nhập: từ 3 đến 64 ký tự a-z 0-9 . _ -' };
+      throw refusal(400, 'validation', problem.message, problem.messageVi, [problem]);
+    }
+    await this.users.assertInProvince(username, admin.provinceCode);
+    await this.signIns.unlock(username);
   }
 
   @Post('api-keys')

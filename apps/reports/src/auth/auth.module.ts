@@ -7,11 +7,13 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { ApiKey, ApiKeySchema } from './schemas/api-key.schema';
 import { User, UserSchema } from './schemas/user.schema';
-import { UsersService } from './users.service';
+import { PASSWORD_CHECKS_AT_ONCE, UsersService } from './users.service';
 
 export interface AuthOptions {
   jwtSecret: string;
   tokenTtlSeconds: number;
+  /** Password hashes computed at once (each takes a thread of libuv and a core while it runs). */
+  passwordChecksAtOnce: number;
   /** The first administrator, created at start if missing. */
   admin?: { username: string; password: string; provinceCode: string };
 }
@@ -38,6 +40,7 @@ export class AuthModule implements OnApplicationBootstrap {
       controllers: [AuthController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
+        { provide: PASSWORD_CHECKS_AT_ONCE, useValue: options.passwordChecksAtOnce },
         { provide: OfficialTokens, useValue: new OfficialTokens(options.jwtSecret, options.tokenTtlSeconds) },
         ApiKeysService,
         UsersService,

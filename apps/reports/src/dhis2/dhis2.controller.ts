@@ -10,6 +10,7 @@ import { ImportWebMessageDto } from './dto/import-summary.dto';
 import { ImportWebMessage, webMessageOf } from './import-summary';
 import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT } from '@dtp/platform';
 import { DHIS2_DOCUMENTATION_EXAMPLE } from './dhis2-documentation-example';
+import { UnitWriteLimit } from '../limits/unit-writes.guard';
 
 interface Reply {
   status(code: number): unknown;
@@ -37,6 +38,7 @@ export class Dhis2Controller {
   @HttpCode(200)
   @BodyLimit(BULK_BODY_LIMIT)
   @Access({ units: true })
+  @UnitWriteLimit()
   @ApiSecurity('api-key')
   @ApiOperation({
     summary: 'DHIS2-compatible data value set import',

@@ -10,6 +10,7 @@ import { SubmissionViewDto } from '../submissions/dto/submission-view.dto';
 import { XLSX_CONTENT_TYPE } from './excel-layout';
 import { ExcelImportService } from './excel-import.service';
 import { formTemplate } from './excel-template';
+import { UnitWriteLimit } from '../limits/unit-writes.guard';
 
 interface Reply {
   header(name: string, value: string): unknown;
@@ -43,6 +44,7 @@ export class ExcelController {
   @HttpCode(201)
   @BodyLimit(BULK_BODY_LIMIT)
   @Access({ units: true })
+  @UnitWriteLimit()
   @ApiConsumes(XLSX_CONTENT_TYPE)
   @ApiBody({ description: 'The filled .xlsx file as the request body (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)', schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'status', required: false, enum: ['submitted', 'draft'] })

@@ -8,6 +8,7 @@ import { actorName, Principal } from '../auth/principal';
 import { assertCanRead, assertProvince, writingUnit } from '../auth/scope';
 import { ApproveReportDto, BatchItemResultDto, CorrectReportDto, ReturnReportDto, SubmitBatchDto, SubmitReportDto } from './dto/submit-report.dto';
 import { parseSubmissionId, SubmissionsService } from './submissions.service';
+import { UnitWriteLimit } from '../limits/unit-writes.guard';
 
 @ApiTags('submissions')
 @ApiSecurity('api-key')
@@ -19,6 +20,7 @@ export class SubmissionsController {
   @Post()
   @HttpCode(201)
   @Access({ units: true })
+  @UnitWriteLimit()
   @ApiOperation({ summary: 'Save a draft of, or submit, the caller’s report for a form and period (a new revision if one exists)' })
   @ApiCreatedResponse({ type: SubmissionViewDto, description: 'Stored; a submission’s reports.submission.v1 event is on its way' })
   @ApiProblemResponses(400, 401, 403, 404, 409, 422, 503)
@@ -32,6 +34,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @BodyLimit(BULK_BODY_LIMIT)
   @Access({ units: true })
+  @UnitWriteLimit()
   @ApiOperation({
     summary: 'Submit several reports (for example one per period) in one request',
     description: 'Each report is its own write: one refused does not undo the others. The answer lists, in order, each report’s own status and its submission or problem.',
@@ -77,6 +80,7 @@ export class SubmissionsController {
   }
 
   @Post(':id/corrections')
+  @UnitWriteLimit()
   @HttpCode(201)
   @Access({ units: true })
   @ApiOperation({ summary: 'Correct an approved report: a new revision, submitted again for review' })

@@ -44,6 +44,7 @@ const TITLES: Record<number, { en: string; vi: string }> = {
   413: { en: 'Content too large', vi: 'Nội dung quá lớn' },
   415: { en: 'Unsupported media type', vi: 'Kiểu nội dung không được hỗ trợ' },
   422: { en: 'Cannot be processed', vi: 'Không thể xử lý' },
+  429: { en: 'Too many requests', vi: 'Quá nhiều yêu cầu' },
   500: INTERNAL,
   503: { en: 'Service unavailable', vi: 'Dịch vụ tạm thời không sẵn sàng' },
 };

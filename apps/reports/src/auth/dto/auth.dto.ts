@@ -3,6 +3,7 @@ import { ArrayNotEmpty, IsArray, IsDateString, IsIn, IsOptional, IsString, Match
 import { ROLES, Role } from '../principal';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+export const USERNAME = /^[a-z0-9._-]{3,64}$/;
 
 export class TokenRequestDto {
   @ApiProperty({ example: 'admin' })
@@ -63,7 +64,7 @@ export class IssuedKeyDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'nguyen.van.a' })
-  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username: 3–64 of a-z 0-9 . _ -' })
+  @Matches(USERNAME, { message: 'username: 3–64 of a-z 0-9 . _ -' })
   username!: string;
 
   @ApiProperty({ description: 'At least 12 characters', example: 'correct horse battery staple' })
