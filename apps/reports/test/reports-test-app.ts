@@ -36,6 +36,7 @@ export interface ReportsTestApp {
 }
 
 export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
+export const REPORTS_METRICS_TOKEN = 'metrics-token-for-tests';
 
 /**
  * The reports service in-process on the real infrastructure, as main.ts builds it, with its own
@@ -51,6 +52,7 @@ export async function startReportsTestApp(options: { province: string; database:
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     ADMIN_PROVINCE_CODE: options.province,
+    METRICS_TOKEN: REPORTS_METRICS_TOKEN,
     ...options.env,
   });
   const app = await createService(

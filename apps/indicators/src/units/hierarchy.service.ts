@@ -157,20 +157,15 @@ export class HierarchyService implements OnApplicationBootstrap {
   }
 
   /**
-   * Adds or replaces units given as JSON (libs/domain OrgUnit); the same checks as a CSV. A
-   * province's administrator changes only units of that province, as imported and as they
-   * stood (403); then the result must be a consistent hierarchy and, for the units imported and
-   * those under them, a tree of the map (422). Older stored units are not re-judged by the tree
+   * Adds or replaces units given as JSON (libs/domain OrgUnit); the same checks as a CSV. The
+   * result must be a consistent hierarchy and, for the units imported and those under them, a
+   * tree of the map (422); and a province's administrator changes only units of that province,
+   * as imported and as they stood (403). Older stored units are not re-judged by the tree
    * rules, so an import is never blocked by a unit it does not touch.
    */
   async importUnits(incoming: OrgUnit[], scope: UnitsScope): Promise<{ imported: number }> {
     const merged = new Map(this.hierarchy.all().map((u) => [u.id, u]));
     for (const u of incoming) merged.set(u.id, u);
-    if (scope.kind === 'province') {
-      const current = this.hierarchy;
-      const outside = unitsOutsideProvince(scope.provinceCode, incoming, (id) => merged.get(id), (id) => (current.has(id) ? current.get(id) : undefined));
-      if (outside.length > 0) throw fieldsRefusal(403, 'forbidden', outside.map(unitRefusal));
-    }
     const touched = new Set(incoming.map((u) => u.id));
     const affected = [...merged.values()].filter((u) => touched.has(u.id) || u.parents.some((p) => touched.has(p.parentId))).map((u) => u.id);
     const problems: UnitProblem[] = [];
@@ -182,6 +177,12 @@ export class HierarchyService implements OnApplicationBootstrap {
     }
     problems.push(...treeProblems([...merged.values()], affected));
     if (problems.length > 0) throw fieldsRefusal(422, 'invalid-units', problems.map(unitRefusal));
+    // After the checks, so a unit whose parent does not exist is named as such, not as another province's.
+    if (scope.kind === 'province') {
+      const current = this.hierarchy;
+      const outside = unitsOutsideProvince(scope.provinceCode, incoming, (id) => merged.get(id), (id) => (current.has(id) ? current.get(id) : undefined));
+      if (outside.length > 0) throw fieldsRefusal(403, 'forbidden', outside.map(unitRefusal));
+    }
     await bulkWriteInChunks(this.units.collection, incoming.map((u) => ({ replaceOne: { filter: { _id: u.id }, replacement: toRecord(u), upsert: true } })), { ordered: true });
     const unitIds = incoming.map((u) => u.id);
     const event = Catalog.envelope({ source: 'indicators', correlationId: currentCorrelationId(), data: { kind: 'units-imported', unitIds } });
