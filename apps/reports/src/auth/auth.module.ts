@@ -13,7 +13,7 @@ export interface AuthOptions {
   jwtSecret: string;
   tokenTtlSeconds: number;
   /** The first administrator, created at start if missing. */
-  admin?: { username: string; password: string; provinceCode: string };
+  admin?: { username: string; password: string; provinceCode: string; national?: boolean };
 }
 
 const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
@@ -49,6 +49,6 @@ export class AuthModule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.options.admin;
-    if (admin) await this.users.ensureAdmin(admin.username, admin.password, admin.provinceCode);
+    if (admin) await this.users.ensureAdmin(admin.username, admin.password, admin.provinceCode, admin.national ?? false);
   }
 }
