@@ -115,6 +115,20 @@ describe('k8s/ kustomize base', () => {
     expect(container.env?.find((e) => e.name === 'INDICATORS_URL')?.value).toBe('http://indicators');
   });
 
+  it('closes every service’s /metrics behind METRICS_TOKEN from the Secret, and scrapes the pods it annotates with that token', () => {
+    const scrape = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'dtp-prometheus-scrape') as unknown as ConfigMap;
+    const job = (parse(scrape.data!['dtp-reporting.yaml']!) as Array<{ authorization: { type: string; credentials_file: string }; relabel_configs: Array<{ source_labels: string[]; regex: string }> }>)[0]!;
+    expect(job.authorization).toMatchObject({ type: 'Bearer', credentials_file: expect.stringMatching(/METRICS_TOKEN$/) });
+    const annotation = job.relabel_configs.find((r) => r.source_labels[0]!.startsWith('__meta_kubernetes_pod_annotation_'))!;
+    for (const app of SERVICES) {
+      const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === app) as unknown as Deployment;
+      const container = deployment.spec!.template.spec!.containers[0]!;
+      expect(container.env?.find((e) => e.name === 'METRICS_TOKEN')?.valueFrom?.secretKeyRef).toEqual({ name: 'dtp-platform-secrets', key: 'METRICS_TOKEN' });
+      expect(deployment.spec!.template.metadata!.annotations?.['dtp.gov.vn/metrics']).toBe(annotation.regex);
+      expect(container.ports?.map((p) => p.name)).toContain('http');
+    }
+  });
+
   it('keeps credentials out of the repository: no Secret object is rendered', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
   });

@@ -45,7 +45,7 @@ export const PLATFORM_CODES: readonly string[] = [
   ...all<SubmissionAction>({ 'save-draft': true, submit: true, return: true, approve: true, correct: true }),
   ...all<ReportSubmission.Kind>({ submitted: true, revised: true, returned: true, approved: true }),
   ...all<LifecycleActor>({ unit: true, reviewer: true }),
-  ...all<OfficialRole>({ admin: true, reviewer: true, 'unit-officer': true }),
+  ...all<OfficialRole>({ admin: true, reviewer: true, 'unit-officer': true, 'national-admin': true }),
   ...all<ReminderKind>({ before: true, 'on-deadline': true, overdue: true, escalation: true }),
   ...all<ObligationStatus>({ open: true, submitted: true, returned: true, approved: true }),
   ...all<DeliveryState>({ scheduled: true, sent: true, cancelled: true, failed: true }),

@@ -199,7 +199,8 @@ describe('dashboard in a real browser, on the demo data', () => {
     await waitFor(
       async () => {
         await send('notifications', 'POST', '/api/v1/calendar/20/refresh');
-        return (await (await fetch(`${url('notifications')}/api/v1/calendar/20?form=${form}&state=late`)).json()) as Array<{ unitCode: string }>;
+        // Which units are late is for the province's officials: the admin's token.
+        return (await (await send('notifications', 'GET', `/api/v1/calendar/20?form=${form}&state=late`)).json()) as Array<{ unitCode: string }>;
       },
       (late) => late.some((o) => o.unitCode === commune),
       { timeoutMs: 60_000, intervalMs: 1000, what: 'the commune to be overdue in the calendar' },
@@ -222,7 +223,7 @@ describe('dashboard in a real browser, on the demo data', () => {
     await page.getByRole('link', { name: 'Tình hình báo cáo' }).click();
     await page.getByLabel('Biểu mẫu').selectOption('DEMO-CDS');
     await page.getByTestId('heatmap').waitFor();
-    const rates = (await (await fetch(`${url('indicators')}/api/v1/reporting-rates/20/DEMO-CDS/2023`)).json()) as { units: unknown[]; province: { received: number; expected: number } };
+    const rates = (await (await send('indicators', 'GET', '/api/v1/reporting-rates/20/DEMO-CDS/2023')).json()) as { units: unknown[]; province: { received: number; expected: number } };
     expect(await page.getByTestId('heatmap').locator('tbody tr').count()).toBe(rates.units.length);
     expect(await page.getByTestId('heatmap').textContent()).toContain(`${rates.province.received}/${rates.province.expected} đã gửi`);
     await shoot('reporting');

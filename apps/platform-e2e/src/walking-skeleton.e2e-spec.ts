@@ -216,7 +216,7 @@ describe('walking skeleton: report in, provincial value out', () => {
     const unit = await unitSystem();
     await submit(unit, '2021', values([5, 10], 3));
     const calendar = await waitFor(
-      async () => (await fetch(`${services['notifications']!.baseUrl}/api/v1/calendar/${province}?unit=${unit.unitCode}&form=${FORM}`)).json() as Promise<Array<{ period: string; state: string }>>,
+      async () => (await fetch(`${services['notifications']!.baseUrl}/api/v1/calendar/${province}?unit=${unit.unitCode}&form=${FORM}`, { headers: admin })).json() as Promise<Array<{ period: string; state: string }>>,
       (rows) => rows.length === 1,
       { what: 'the notifications calendar to show the report' },
     );

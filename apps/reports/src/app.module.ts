@@ -15,7 +15,7 @@ export const SERVICE_NAME = 'reports';
 @Module({})
 export class AppModule {
   static forRoot(config: ReportsConfig): DynamicModule {
-    const admin = config.ADMIN_PASSWORD && config.ADMIN_PROVINCE_CODE ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, provinceCode: config.ADMIN_PROVINCE_CODE } : undefined;
+    const admin = config.ADMIN_PASSWORD && config.ADMIN_PROVINCE_CODE ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD, provinceCode: config.ADMIN_PROVINCE_CODE, national: config.ADMIN_NATIONAL } : undefined;
     const forms = FormsModule.register();
     const submissions = SubmissionsModule.register(forms);
     return {

@@ -11,6 +11,11 @@ export const reportsEnv = commonEnv
     ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,64}$/).default('admin'),
     ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
     ADMIN_PROVINCE_CODE: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    /** `true`: the first administrator is also a national administrator, the one who can grant that role to others. */
+    ADMIN_NATIONAL: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /**
      * Extra days off and weekend days worked for every province (comma-separated YYYY-MM-DD), on top
      * of Vietnam's shipped holidays and under each province's own changes; the same in every service.

@@ -39,6 +39,7 @@ export interface ReportsTestApp {
 }
 
 export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
+export const REPORTS_METRICS_TOKEN = 'metrics-token-for-tests';
 
 /**
  * The reports service in-process on the real infrastructure, as main.ts builds it, with its own
@@ -56,6 +57,7 @@ export async function startReportsTestApp(options: { province: string; database:
     ADMIN_PROVINCE_CODE: options.province,
     // Counters of their own on the shared Redis, unless a test shares them between two apps.
     RATE_LIMIT_PREFIX: `test:${options.database}:${randomUUID()}`,
+    METRICS_TOKEN: REPORTS_METRICS_TOKEN,
     ...options.env,
   });
   const app = await createService(

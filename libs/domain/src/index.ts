@@ -17,6 +17,7 @@ export * from './units/org-unit-hierarchy';
 export * from './units/reference-units';
 export * from './units/units-import';
 export * from './units/unit-validity';
+export * from './units/unit-tree';
 export * from './indicators/indicator';
 export * from './indicators/aggregate-indicator';
 export * from './indicators/index-score';

@@ -31,6 +31,7 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
     MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000, ignoreUndefined: true, maxPoolSize: 50 }),
     MessagingModule.forRoot(kafkaSettingsOf(env, service), { pollIntervalMs: env.OUTBOX_POLL_MS ?? 1000, batchSize: 100 }),
     PlatformModule.forRoot({
+      ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
       readiness: {
         imports: readiness?.imports ?? [],
         inject: [getConnectionToken(), KafkaClient, ...(readiness?.inject ?? [])],

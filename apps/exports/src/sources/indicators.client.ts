@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StatusCounts } from '@dtp/domain';
+import { OfficialTokens } from '@dtp/platform';
 import { ExportFailure } from '../documents/export-document';
 import { EXPORTS_CONFIG, ExportsConfig } from '../config';
 
@@ -80,7 +81,11 @@ export interface IndicatorView {
  */
 @Injectable()
 export class IndicatorsClient {
-  constructor(@Inject(EXPORTS_CONFIG) private readonly config: Pick<ExportsConfig, 'INDICATORS_URL'>) {}
+  private readonly tokens: OfficialTokens;
+
+  constructor(@Inject(EXPORTS_CONFIG) private readonly config: Pick<ExportsConfig, 'INDICATORS_URL' | 'JWT_SECRET'>) {
+    this.tokens = new OfficialTokens(config.JWT_SECRET, 300);
+  }
 
   scorecard(provinceCode: string, programmeCode: string, unitCode: string, period: string): Promise<ScorecardView> {
     return this.get(`/api/v1/scorecards/${seg(provinceCode)}/${seg(programmeCode)}/${seg(unitCode)}/${seg(period)}`);
@@ -98,8 +103,14 @@ export class IndicatorsClient {
     return { ...pages[0], items: pages.flatMap((p) => p.items) };
   }
 
-  reportingRates(provinceCode: string, formCode: string, period: string): Promise<ReportingRatesView> {
-    return this.get(`/api/v1/reporting-rates/${seg(provinceCode)}/${seg(formCode)}/${seg(period)}`);
+  /**
+   * Reporting rates are read by the province's officials only. An export runs after its
+   * requester's request, perhaps after their token expired, so the service reads as a reviewer
+   * of the job's province with a token of its own, short-lived and confined to that province.
+   */
+  async reportingRates(provinceCode: string, formCode: string, period: string): Promise<ReportingRatesView> {
+    const token = await this.tokens.issue({ kind: 'official', username: 'service:exports', roles: ['reviewer'], provinceCode });
+    return this.get(`/api/v1/reporting-rates/${seg(provinceCode)}/${seg(formCode)}/${seg(period)}`, { authorization: `Bearer ${token}` });
   }
 
   /** Units as the hierarchy stood on a date (all, with validity, when no date is given). */
@@ -111,8 +122,8 @@ export class IndicatorsClient {
     return this.get(`/api/v1/indicators/${seg(provinceCode)}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const response = await fetch(new URL(path, this.config.INDICATORS_URL), { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/json' } });
+  private async get<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+    const response = await fetch(new URL(path, this.config.INDICATORS_URL), { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/json', ...headers } });
     if (response.ok) return (await response.json()) as T;
     if (response.status >= 400 && response.status < 500) {
       const problem = (await response.json().catch(() => ({}))) as { detail?: string; vi?: { detail?: string } };

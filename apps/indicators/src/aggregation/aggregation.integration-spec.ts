@@ -239,11 +239,11 @@ describe('AggregationService on FerretDB', () => {
     await hierarchy.importUnits([
       { id: p, name: 'Tỉnh thử', level: 'province', parents: [], successors: [] },
       { id: district, name: 'Huyện thử', level: 'district', parents: [{ parentId: p }], successors: [] },
-    ]);
+    ], { kind: 'national' });
     // Reported before its unit was in the tree: counted at the unit and the province.
     await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2024', revision: 1, values: [{ indicatorCode: 'BTS', value: 5 }] }));
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 5, reporting: 1 });
-    await hierarchy.importUnits([{ id: u1, name: 'Xã thử', level: 'commune', parents: [{ parentId: district }], successors: [] }]);
+    await hierarchy.importUnits([{ id: u1, name: 'Xã thử', level: 'commune', parents: [{ parentId: district }], successors: [] }], { kind: 'national' });
     await aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode: u1, period: '2024', revision: 2, values: [{ indicatorCode: 'BTS', value: 7 }] }));
     expect((await aggregation.get(p, 'BTS', '2024'))?.totals).toMatchObject({ sum: 7, reporting: 1 });
     expect((await aggregation.get(district, 'BTS', '2024'))?.totals).toMatchObject({ sum: 7, reporting: 1 });

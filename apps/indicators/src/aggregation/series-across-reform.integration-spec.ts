@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { KafkaClient } from '@dtp/messaging';
-import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
+import { createService, loadConfig, OfficialRole, OfficialTokens } from '@dtp/platform';
 import { infraEnv, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AggregationService } from './aggregation.service';
@@ -23,8 +23,8 @@ describe('series across the 2025 reform (FerretDB, over HTTP)', () => {
   let app: NestFastifyApplication;
   let aggregation: AggregationService;
 
-  const call = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
-    app.getHttpAdapter().getInstance().inject({ method, url, headers: { authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'admin', roles: ['admin'], provinceCode: p })}` }, ...(payload ? { payload } : {}) });
+  const call = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object, roles: OfficialRole[] = ['admin']) =>
+    app.getHttpAdapter().getInstance().inject({ method, url, headers: { authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'admin', roles, provinceCode: p })}` }, ...(payload ? { payload } : {}) });
   const series = async (unit: string, indicator: string, from: string, to: string) => (await call('GET', `/api/v1/aggregates/${unit}/${indicator}?from=${from}&to=${to}`)).json();
   const report = (unitCode: string, period: string, values: object[], revision = 1) =>
     aggregation.applySubmission(submissionEvent({ provinceCode: p, unitCode, formCode: 'CDS', period, revision, values: values as never }));
@@ -158,7 +158,9 @@ describe('series across the 2025 reform (FerretDB, over HTTP)', () => {
       { id: x, name: 'Xã sang tỉnh khác', level: 'commune', validTo: '2025-06-30', parents: [{ parentId: d }], successors: [{ unitId: m, on: '2025-07-01', share: 1 }] },
       { id: m, name: 'Xã của tỉnh mới', level: 'commune', validFrom: '2025-07-01', parents: [{ parentId: q }], successors: [] },
     ];
-    expect((await call('POST', '/api/v1/units/import.json', { units })).statusCode).toBe(200);
+    // Units of two provinces: a national administrator's import.
+    expect((await call('POST', '/api/v1/units/import.json', { units })).statusCode).toBe(403);
+    expect((await call('POST', '/api/v1/units/import.json', { units }, ['national-admin'])).statusCode).toBe(200);
     await report(x, '2024', [{ indicatorCode: 'BTS', value: 10 }]);
     expect((await series(m, 'BTS', '2024', '2024'))[0]).toMatchObject({ value: 10, derived: true });
     await report(x, '2024', [{ indicatorCode: 'BTS', value: 12 }], 2);

@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Catalog, ReportForm, ReportSubmission, Scorecard } from '@dtp/contracts';
 import { EnvelopeConsumer, KafkaClient, KnownFormsService } from '@dtp/messaging';
-import { createService, loadConfig, OfficialTokens } from '@dtp/platform';
+import { createService, loadConfig, OfficialRole, OfficialTokens } from '@dtp/platform';
 import { infraEnv, readTopic, readWholeTopic, submissionEvent, testDatabaseName, uniqueCode } from '@dtp/testing';
 import { Connection } from 'mongoose';
 import { AggregationService } from '../aggregation/aggregation.service';
@@ -17,7 +17,7 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
   const tokens = new OfficialTokens(SECRET, 600);
   let app: NestFastifyApplication;
 
-  const bearer = async (roles: Array<'admin' | 'reviewer'>, provinceCode = province) => ({ authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'someone', roles, provinceCode })}` });
+  const bearer = async (roles: OfficialRole[], provinceCode = province) => ({ authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'someone', roles, provinceCode })}` });
   const call = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Record<string, string> = {}, payload?: object | string) =>
     app.getHttpAdapter().getInstance().inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
@@ -117,8 +117,8 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     expect((await call('GET', `/api/v1/rankings/${province}/FIBRE/2021?level=district`)).json().total).toBe(0);
   });
 
-  it('keeps what its consumer dead-letters for administrators to list and replay', async () => {
-    const key = uniqueCode('DLQ');
+  it('keeps what its consumer dead-letters for administrators of its province to list and replay, and a national administrator every province’s', async () => {
+    const key = `${province}:${uniqueCode('DLQ')}`;
     const broken = { id: 'x', data: { revision: -1 } };
     await app.get(EnvelopeConsumer).consume(
       { topic: ReportSubmission.TOPIC, partition: 0, offset: `${Date.now()}`, key, value: JSON.stringify(broken) },
@@ -130,6 +130,13 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     const letter = listed.json().items.find((l: { key: string }) => l.key === key);
     expect(letter).toMatchObject({ topic: ReportSubmission.TOPIC, attempts: 0, replays: 0, value: JSON.stringify(broken) });
     expect(letter.reason).toMatch(/^invalid: /);
+    expect(letter.provinceCode).toBe(province);
+    const stranger = await bearer(['admin'], uniqueCode('P'));
+    const theirs = await call('GET', `/api/v1/admin/dead-letters?topic=${ReportSubmission.TOPIC}&pageSize=500`, stranger);
+    expect(theirs.json().items.map((l: { key: string }) => l.key)).not.toContain(key);
+    expect((await call('POST', `/api/v1/admin/dead-letters/${encodeURIComponent(letter._id)}/replay`, stranger)).statusCode).toBe(404);
+    const national = await call('GET', `/api/v1/admin/dead-letters?topic=${ReportSubmission.TOPIC}&pageSize=500`, await bearer(['national-admin'], ''));
+    expect(national.json().items.map((l: { key: string }) => l.key)).toContain(key);
     const replayed = await call('POST', `/api/v1/admin/dead-letters/${encodeURIComponent(letter._id)}/replay`, await bearer(['admin']));
     expect(replayed.json()).toMatchObject({ replays: 1 });
     const again = await readTopic(infraEnv().KAFKA_BROKERS, ReportSubmission.TOPIC, (m) => m.some((x) => x.key === key));
@@ -150,7 +157,7 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
       `${c2},,Xã thử nghiệm 2,commune,,2025-06-30,181,,,`,
     ].join('\n');
     expect((await call('POST', '/api/v1/units/import', { 'content-type': 'text/csv' }, csv)).statusCode).toBe(401);
-    const imported = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'])), 'content-type': 'text/csv' }, csv);
+    const imported = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'], '20')), 'content-type': 'text/csv' }, csv);
     expect(imported.json()).toEqual({ imported: 2 });
 
     const aggregation = app.get(AggregationService);
@@ -165,10 +172,10 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
 
   it('refuses units that would break the hierarchy, naming the problem', async () => {
     const broken = ['id,officialCode,name,level,validFrom,validTo,parentId,parentFrom,parentTo,successors', 'Y1,,Xã lỗi,commune,,,NOPE,,,', 'Y2,,,village,,,,,,'].join('\n');
-    const res = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'])), 'content-type': 'text/csv' }, broken);
+    const res = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'], '20')), 'content-type': 'text/csv' }, broken);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['row 3, name', 'row 3, level']);
-    const orphan = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'])), 'content-type': 'text/csv' }, broken.split('\n').slice(0, 2).join('\n'));
+    const orphan = await call('POST', '/api/v1/units/import', { ...(await bearer(['admin'], '20')), 'content-type': 'text/csv' }, broken.split('\n').slice(0, 2).join('\n'));
     expect(orphan.json().errors[0].message).toBe('Y1: parent NOPE does not exist');
   });
 
@@ -201,16 +208,20 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     for (const [unitCode, late] of [['178', false], ['180', true], ['181', false]] as const) {
       await aggregation.applySubmission(submissionEvent({ provinceCode: '20', unitCode, formCode: form, period: '2024', late, values: [{ indicatorCode: `RR${form}`, value: 1 }] }));
     }
-    const rates = (await call('GET', `/api/v1/reporting-rates/20/${form}/2024`)).json();
+    const rates = (await call('GET', `/api/v1/reporting-rates/20/${form}/2024`, await bearer(['reviewer'], '20'))).json();
     expect(rates.cutOff).toBe('2024-12-14');
     expect(rates.province).toEqual({ expected: 11, received: 3, onTime: 2, completeness: 3 / 11, timeliness: 2 / 11 });
     expect(rates.levels).toEqual([{ level: 'district', expected: 11, received: 3, onTime: 2, completeness: 3 / 11, timeliness: 2 / 11 }]);
     expect(rates.units.find((u: { unitCode: string }) => u.unitCode === '180')).toEqual({ unitCode: '180', name: 'Tràng Định', level: 'district', received: true, onTime: false });
     expect(rates.units.find((u: { unitCode: string }) => u.unitCode === '182')).toMatchObject({ received: false, onTime: false });
     // No district level at the 2025 cut-off (14/12/2025): nobody owes this district form.
-    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json().province.expected).toBe(0);
-    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024Q1`)).statusCode).toBe(400);
-    expect((await call('GET', `/api/v1/reporting-rates/20/unknown-form/2024`)).statusCode).toBe(404);
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`, await bearer(['reviewer'], '20'))).json().province.expected).toBe(0);
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024Q1`, await bearer(['reviewer'], '20'))).statusCode).toBe(400);
+    expect((await call('GET', `/api/v1/reporting-rates/20/unknown-form/2024`, await bearer(['reviewer'], '20'))).statusCode).toBe(404);
+    // Which units did not report is the province's own business.
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024`)).statusCode).toBe(401);
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024`, await bearer(['reviewer'], '42'))).statusCode).toBe(403);
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2024`, await bearer(['national-admin'], ''))).statusCode).toBe(200);
   });
 
   it('counts the units that owed a form’s report on its own cut-off, and Decree 09’s again once the form drops it', async () => {
@@ -221,13 +232,13 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
       ReportForm.envelope({ source: 'test', data: { kind: 'saved', provinceCode: '20', code: form, nameVi: 'Biểu mẫu', nameEn: 'Form', periodType: 'year', calendar: 'decree-09', levels: ['district'], countSubmitted: true, version, ...extra } });
     await forms.apply(formEvent(1, own));
     // A year cut off on 30/6/2025, the districts' last day: all 11 of Lạng Sơn's owe 2025.
-    const rates = (await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json();
+    const rates = (await call('GET', `/api/v1/reporting-rates/20/${form}/2025`, await bearer(['reviewer'], '20'))).json();
     expect(rates.cutOff).toBe('2025-06-30');
     expect(rates.province.expected).toBe(11);
     await forms.apply(formEvent(2, {}));
     expect(await forms.find('20', form)).not.toHaveProperty('cutOff');
     await app.get(FoldGenerations).bump(CATALOG_GENERATION);
-    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`)).json()).toMatchObject({ cutOff: '2025-12-14', province: { expected: 0 } });
+    expect((await call('GET', `/api/v1/reporting-rates/20/${form}/2025`, await bearer(['reviewer'], '20'))).json()).toMatchObject({ cutOff: '2025-12-14', province: { expected: 0 } });
   });
 
   it('announces a unit’s report that arrived late, once', async () => {
@@ -312,7 +323,7 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
   });
 
   it('imports units given as JSON with the same checks as a CSV', async () => {
-    const admin = await bearer(['admin']);
+    const admin = await bearer(['admin'], '20');
     const id = uniqueCode('J');
     const ok = await call('POST', '/api/v1/units/import.json', admin, { units: [{ id, name: 'Xã thử nghiệm JSON', level: 'commune', validTo: '2025-06-30', parents: [{ parentId: '182' }], successors: [] }] });
     expect(ok.json()).toEqual({ imported: 1 });
@@ -320,6 +331,62 @@ describe('programmes and scorecards over HTTP (FerretDB)', () => {
     const orphan = await call('POST', '/api/v1/units/import.json', admin, { units: [{ id: uniqueCode('J'), name: 'Xã lỗi', level: 'commune', parents: [{ parentId: 'NOPE' }], successors: [] }] });
     expect(orphan.statusCode).toBe(422);
     expect((await call('POST', '/api/v1/units/import.json', admin, { units: [{ id: 'bad id', name: '', level: 'village', parents: [], successors: [] }] })).statusCode).toBe(400);
+  });
+
+  it('lets a province’s administrator import units of that province only, and a national administrator any province’s', async () => {
+    const lạngSơn = await bearer(['admin'], '20');
+    const underHàTĩnh = { id: uniqueCode('H'), name: 'Xã thử nghiệm Hà Tĩnh', level: 'commune', validTo: '2025-06-30', parents: [{ parentId: '436' }], successors: [] };
+    const refused = await call('POST', '/api/v1/units/import.json', lạngSơn, { units: [underHàTĩnh] });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().errors).toEqual([
+      {
+        field: `unit ${underHàTĩnh.id}, parents`,
+        message: `${underHàTĩnh.id}: not a unit of province 20; its administrators change only units under it`,
+        messageVi: `${underHàTĩnh.id}: không phải đơn vị thuộc tỉnh 20; quản trị viên của tỉnh chỉ được thay đổi các đơn vị trực thuộc tỉnh`,
+      },
+    ]);
+    // Nor is another province's unit taken by moving it, nor the other province renamed.
+    expect((await call('POST', '/api/v1/units/import.json', lạngSơn, { units: [{ id: '436', name: 'Thành phố Hà Tĩnh', level: 'district', validTo: '2025-06-30', parents: [{ parentId: '20' }], successors: [] }] })).statusCode).toBe(403);
+    expect((await call('POST', '/api/v1/units/import.json', lạngSơn, { units: [{ id: '42', name: 'Tỉnh khác', level: 'province', parents: [], successors: [] }] })).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/units?under=436&on=2024-01-01')).json()).toEqual([]);
+    expect((await call('POST', '/api/v1/units/import.json', await bearer(['admin'], '42'), { units: [underHàTĩnh] })).json()).toEqual({ imported: 1 });
+    const national = await bearer(['national-admin'], '');
+    const elsewhere = { ...underHàTĩnh, id: uniqueCode('H') };
+    expect((await call('POST', '/api/v1/units/import.json', national, { units: [elsewhere] })).json()).toEqual({ imported: 1 });
+  });
+
+  it('refuses units that are not a tree of the map, naming the unit and field in both languages', async () => {
+    const admin = await bearer(['admin'], '20');
+    const orphan = uniqueCode('O');
+    const noParent = await call('POST', '/api/v1/units/import.json', admin, { units: [{ id: orphan, name: 'Xã không cấp trên', level: 'commune', parents: [], successors: [] }] });
+    expect(noParent.statusCode).toBe(422);
+    expect(noParent.json().errors).toContainEqual({ field: `unit ${orphan}, parents`, message: `${orphan}: has no parent at any time`, messageVi: `${orphan}: không có đơn vị cấp trên trong toàn bộ thời gian tồn tại` });
+    const commune = uniqueCode('C');
+    const province = uniqueCode('P');
+    const upsideDown = await call('POST', '/api/v1/units/import.json', await bearer(['national-admin'], ''), {
+      units: [
+        { id: commune, name: 'Xã thử nghiệm', level: 'commune', validTo: '2025-06-30', parents: [{ parentId: '180' }], successors: [] },
+        { id: province, name: 'Tỉnh dưới xã', level: 'province', parents: [{ parentId: commune }], successors: [] },
+      ],
+    });
+    expect(upsideDown.statusCode).toBe(422);
+    expect(upsideDown.json().errors).toContainEqual({
+      field: `unit ${province}, parents`,
+      message: `${province}: a province has no parent unit, yet ${commune} is given`,
+      messageVi: `${province}: đơn vị cấp tỉnh không có đơn vị cấp trên, nhưng đã khai báo ${commune}`,
+    });
+    // A district outliving its province: a hierarchy problem, now in Vietnamese too.
+    const shortLived = uniqueCode('P');
+    const district = uniqueCode('D');
+    const outlives = await call('POST', '/api/v1/units/import.json', await bearer(['national-admin'], ''), {
+      units: [
+        { id: shortLived, name: 'Tỉnh thử nghiệm', level: 'province', validTo: '2025-06-30', parents: [], successors: [] },
+        { id: district, name: 'Huyện thử nghiệm', level: 'district', parents: [{ parentId: shortLived }], successors: [] },
+      ],
+    });
+    expect(outlives.statusCode).toBe(422);
+    expect(outlives.json().errors).toContainEqual({ field: `unit ${district}, parents`, message: `${district}: has no parent from 2025-07-01 on`, messageVi: `${district}: không có đơn vị cấp trên từ ngày 01/07/2025 trở đi` });
+    for (const e of outlives.json().errors) expect(e.messageVi).not.toBe(e.message);
   });
 
   it('answers 404 for a programme it does not have, and a bad period with the accepted forms', async () => {

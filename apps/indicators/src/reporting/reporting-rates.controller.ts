@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { cutOffDate, formatPeriodId, parsePeriodId, periodTypeLabel, reportingRates } from '@dtp/domain';
-import { ApiProblemResponses, refusal, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
+import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, OfficialsOnly, refusal, ReplyLike, RequestLike, withSerialisedEtag } from '@dtp/platform';
 import { ViewCache } from '../read-models/view-cache';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { HierarchyService } from '../units/hierarchy.service';
@@ -19,17 +19,22 @@ export class ReportingRatesController {
   ) {}
 
   @Get(':provinceCode/:formCode/:period')
-  @ApiOperation({ summary: 'Completeness and timeliness of a form’s reports for a period: the province, each level, each unit that owed one' })
+  @OfficialsOnly()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Completeness and timeliness of a form’s reports for a period: the province, each level, each unit that owed one (officials of the province)' })
   @ApiOkResponse({ type: ReportingRatesDto, description: 'With an ETag' })
   @ApiResponse({ status: 304, description: 'Unchanged since the ETag sent' })
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, 401, 403, 404)
   async get(
+    @CurrentOfficial() official: OfficialPrincipal,
     @Param('provinceCode') provinceCode: string,
     @Param('formCode') formCode: string,
     @Param('period') periodId: string,
     @Req() request: RequestLike,
     @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<string | undefined> {
+    // Which units did not report is the province's internal business, not a published figure.
+    assertOfficialProvince(official, provinceCode);
     const view = await this.views.get(provinceCode, `reporting-rates/${provinceCode}/${formCode}/${periodId}`, () => this.compute(provinceCode, formCode, periodId));
     return withSerialisedEtag(request, reply, view);
   }

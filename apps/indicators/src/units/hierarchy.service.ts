@@ -1,6 +1,22 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DataDestination, HierarchyError, IndicatorDefinition, LocalDate, OrgUnit, OrgUnitHierarchy, referenceUnits, reportingUnitsUnder, ScoredUnit, UnitLevel, UnitsImportError, unitsFromCsv } from '@dtp/domain';
+import {
+  DataDestination,
+  HierarchyError,
+  IndicatorDefinition,
+  LocalDate,
+  OrgUnit,
+  OrgUnitHierarchy,
+  referenceUnits,
+  reportingUnitsUnder,
+  ScoredUnit,
+  treeProblems,
+  UnitLevel,
+  UnitProblem,
+  UnitsImportError,
+  unitsFromCsv,
+  unitsOutsideProvince,
+} from '@dtp/domain';
 import { Catalog } from '@dtp/contracts';
 import { bulkWriteInChunks, outboxAppend } from '@dtp/messaging';
 import { currentCorrelationId, FieldProblem, fieldsRefusal } from '@dtp/platform';
@@ -27,6 +43,11 @@ function toUnit(r: OrgUnitRecord): OrgUnit {
 function toRecord(u: OrgUnit): OrgUnitRecord {
   return { _id: u.id, officialCode: u.officialCode ?? null, name: u.name, level: u.level, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, parents: u.parents, successors: u.successors };
 }
+
+/** Whose units an import may change: one province's (its administrators) or every province's (national administrators). */
+export type UnitsScope = { kind: 'province'; provinceCode: string } | { kind: 'national' };
+
+const unitRefusal = (p: UnitProblem): FieldProblem => ({ field: `unit ${p.unitId}, ${p.field}`, message: p.message, messageVi: p.messageVi });
 
 /**
  * The organisation units of every province, checked as a whole (libs/domain), kept in memory for
@@ -124,7 +145,7 @@ export class HierarchyService implements OnApplicationBootstrap {
   }
 
   /** Adds or replaces units from a CSV (libs/domain's columns); refused whole if the result is not a consistent hierarchy. */
-  async importCsv(csv: string): Promise<{ imported: number }> {
+  async importCsv(csv: string, scope: UnitsScope): Promise<{ imported: number }> {
     let incoming: OrgUnit[];
     try {
       incoming = unitsFromCsv(csv);
@@ -132,18 +153,35 @@ export class HierarchyService implements OnApplicationBootstrap {
       if (!(error instanceof UnitsImportError)) throw error;
       throw fieldsRefusal(422, 'invalid-units', error.problems.map((p): FieldProblem => ({ field: `row ${p.row}, ${p.column}`, row: p.row, column: p.column, message: p.message, messageVi: p.messageVi })));
     }
-    return this.importUnits(incoming);
+    return this.importUnits(incoming, scope);
   }
 
-  /** Adds or replaces units given as JSON (libs/domain OrgUnit); the same checks as a CSV. */
-  async importUnits(incoming: OrgUnit[]): Promise<{ imported: number }> {
+  /**
+   * Adds or replaces units given as JSON (libs/domain OrgUnit); the same checks as a CSV. The
+   * result must be a consistent hierarchy and, for the units imported and those under them, a
+   * tree of the map (422); and a province's administrator changes only units of that province,
+   * as imported and as they stood (403). Older stored units are not re-judged by the tree
+   * rules, so an import is never blocked by a unit it does not touch.
+   */
+  async importUnits(incoming: OrgUnit[], scope: UnitsScope): Promise<{ imported: number }> {
     const merged = new Map(this.hierarchy.all().map((u) => [u.id, u]));
     for (const u of incoming) merged.set(u.id, u);
+    const touched = new Set(incoming.map((u) => u.id));
+    const affected = [...merged.values()].filter((u) => touched.has(u.id) || u.parents.some((p) => touched.has(p.parentId))).map((u) => u.id);
+    const problems: UnitProblem[] = [];
     try {
       new OrgUnitHierarchy([...merged.values()]);
     } catch (error) {
       if (!(error instanceof HierarchyError)) throw error;
-      throw fieldsRefusal(422, 'invalid-units', error.problems.map((p): FieldProblem => ({ field: 'units', message: p, messageVi: p })));
+      problems.push(...error.problems);
+    }
+    problems.push(...treeProblems([...merged.values()], affected));
+    if (problems.length > 0) throw fieldsRefusal(422, 'invalid-units', problems.map(unitRefusal));
+    // After the checks, so a unit whose parent does not exist is named as such, not as another province's.
+    if (scope.kind === 'province') {
+      const current = this.hierarchy;
+      const outside = unitsOutsideProvince(scope.provinceCode, incoming, (id) => merged.get(id), (id) => (current.has(id) ? current.get(id) : undefined));
+      if (outside.length > 0) throw fieldsRefusal(403, 'forbidden', outside.map(unitRefusal));
     }
     await bulkWriteInChunks(this.units.collection, incoming.map((u) => ({ replaceOne: { filter: { _id: u.id }, replacement: toRecord(u), upsert: true } })), { ordered: true });
     const unitIds = incoming.map((u) => u.id);

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { isLocalDate, OrgUnit, UNIT_LEVELS, UnitLevel } from '@dtp/domain';
-import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT, refusal, Roles } from '@dtp/platform';
+import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT, CurrentOfficial, isNationalAdmin, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { UnitsImportDto } from './dto/units-import.dto';
-import { HierarchyService } from './hierarchy.service';
+import { HierarchyService, UnitsScope } from './hierarchy.service';
 
 export class UnitsQueryDto {
   @ApiPropertyOptional({ description: 'Units valid on this date (YYYY-MM-DD); all units without it', example: '2024-06-01' })
@@ -40,29 +40,36 @@ export class UnitsController {
   @Post('import')
   @HttpCode(200)
   @BodyLimit(BULK_BODY_LIMIT)
-  @Roles('admin')
+  @Roles('admin', 'national-admin')
   @ApiBearerAuth()
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'UTF-8 CSV with the columns id, officialCode, name, level, validFrom, validTo, parentId, parentFrom, parentTo, successors', schema: { type: 'string', example: 'id,officialCode,name,level,validFrom,validTo,parentId,parentFrom,parentTo,successors\n06052,06052,Xã Ví Dụ,commune,,,180,,2025-06-30,' } })
-  @ApiOperation({ summary: 'Add or replace units from a CSV; refused whole, each row and column named, if the result is not a consistent hierarchy (admin)' })
+  @ApiOperation({
+    summary:
+      'Add or replace units from a CSV; refused whole, each row and column named, if the result is not a consistent hierarchy or not a tree of the map (a province has no parent; every district and commune has a parent of the level above for its whole validity). An admin changes only units of their province (403 otherwise); a national admin any (admin, national-admin)',
+  })
   @ApiOkResponse({ schema: { example: { imported: 12 } } })
   @ApiProblemResponses(400, 401, 403, 422)
-  import(@Body() body: Buffer) {
+  import(@Body() body: Buffer, @CurrentOfficial() official: OfficialPrincipal) {
     if (!Buffer.isBuffer(body)) throw refusal(400, 'validation', 'send the CSV as the body with Content-Type: text/csv', 'gửi tệp CSV trong thân yêu cầu với Content-Type: text/csv');
-    return this.hierarchy.importCsv(body.toString('utf8'));
+    return this.hierarchy.importCsv(body.toString('utf8'), scopeOf(official));
   }
 
   @Post('import.json')
   @HttpCode(200)
   @BodyLimit(BULK_BODY_LIMIT)
-  @Roles('admin')
+  @Roles('admin', 'national-admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Add or replace units given as JSON; the same checks as the CSV import (admin)' })
+  @ApiOperation({ summary: 'Add or replace units given as JSON; the same checks and the same province rule as the CSV import (admin, national-admin)' })
   @ApiOkResponse({ schema: { example: { imported: 12 } } })
   @ApiProblemResponses(400, 401, 403, 422)
-  importJson(@Body() body: UnitsImportDto) {
+  importJson(@Body() body: UnitsImportDto, @CurrentOfficial() official: OfficialPrincipal) {
     // As in the CSV: a successor given without a share takes all of the unit's data.
     const units = body.units.map((u): OrgUnit => ({ ...(u as OrgUnit), successors: u.successors.map((s) => ({ ...s, share: s.share ?? 1 })) }));
-    return this.hierarchy.importUnits(units);
+    return this.hierarchy.importUnits(units, scopeOf(official));
   }
+}
+
+function scopeOf(official: OfficialPrincipal): UnitsScope {
+  return isNationalAdmin(official) ? { kind: 'national' } : { kind: 'province', provinceCode: official.provinceCode };
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, Roles } from '@dtp/platform';
+import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, OfficialsOnly, Roles } from '@dtp/platform';
 import { CalendarService, ObligationState } from './calendar.service';
 import { ObligationFilterDto } from './obligation-filter.dto';
 
@@ -29,10 +29,14 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The reporting calendar: each unit’s reports with cut-off, deadline and state (open, late, submitted, returned, approved)' })
+  @OfficialsOnly()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The reporting calendar: each unit’s reports with cut-off, deadline and state (open, late, submitted, returned, approved); officials of the province' })
   @ApiOkResponse({ schema: { example: [{ _id: '20:180:CDS-Q:2024Q4', unitCode: '180', formCode: 'CDS-Q', period: '2024Q4', cutOff: '2024-12-14', deadline: '2024-12-20', status: 'open', state: 'late' }] } })
-  @ApiProblemResponses(400)
-  list(@Param('provinceCode') provinceCode: string, @Query() q: CalendarQueryDto) {
+  @ApiProblemResponses(400, 401, 403)
+  list(@Param('provinceCode') provinceCode: string, @Query() q: CalendarQueryDto, @CurrentOfficial() official: OfficialPrincipal) {
+    // Which units are late is the province's internal business, not a published figure.
+    assertOfficialProvince(official, provinceCode);
     return this.calendar.list({ provinceCode, unitCode: q.unit, formCode: q.form, period: q.period, state: q.state }, q.limit ?? 500);
   }
 

@@ -44,7 +44,7 @@ describe('notifications: the calendar and reminders of a form with its own cut-o
     await waitFor(
       async () => {
         await service.call('POST', `/api/v1/calendar/${PROVINCE}/refresh`, {}, admin);
-        return (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`)).json().length;
+        return (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`, undefined, { provinceCode: PROVINCE, roles: ['reviewer'] })).json().length;
       },
       (n) => n > 0,
       { what: 'the form to reach the calendar', timeoutMs: 30_000 },
@@ -60,7 +60,7 @@ describe('notifications: the calendar and reminders of a form with its own cut-o
   });
 
   it('owes 2025Q2 from every district that exists on 31/5/2025, cut off that day and due on 6/6/2025', async () => {
-    const calendar: Body[] = (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`)).json();
+    const calendar: Body[] = (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`, undefined, { provinceCode: PROVINCE, roles: ['reviewer'] })).json();
     expect(calendar).toHaveLength(11);
     expect(calendar.every((o) => o.period === '2025Q2' && o.cutOff === '2025-05-31' && o.deadline === '2025-06-06')).toBe(true);
   });

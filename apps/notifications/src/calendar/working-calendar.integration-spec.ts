@@ -23,7 +23,7 @@ describe("a province's working calendar reaching notifications over Kafka", () =
   let service: NotificationsTestApp;
 
   const obligation = async (period: string): Promise<Body> => {
-    const rows: Body[] = (await service.call('GET', `/api/v1/calendar/${province}?form=${form}&period=${period}`)).json();
+    const rows: Body[] = (await service.call('GET', `/api/v1/calendar/${province}?form=${form}&period=${period}`, undefined, { provinceCode: province, roles: ['reviewer'] })).json();
     return rows[0];
   };
   const calendarEvent = (version: number, overrides: WorkingCalendar.Override[]) => ({

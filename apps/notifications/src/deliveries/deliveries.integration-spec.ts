@@ -22,7 +22,7 @@ async function announceForm(service: NotificationsTestApp, form: string): Promis
   await waitFor(
     async () => {
       await service.call('POST', `/api/v1/calendar/${PROVINCE}/refresh`, {}, admin);
-      return (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`)).json().length;
+      return (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`, undefined, { provinceCode: PROVINCE, roles: ['reviewer'] })).json().length;
     },
     (n) => n === DISTRICTS.length,
     { what: 'the form to reach the calendar', timeoutMs: 30_000 },

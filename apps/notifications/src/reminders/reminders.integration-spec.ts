@@ -64,7 +64,7 @@ describe('reminders on the real infrastructure with a controlled clock', () => {
     await waitFor(
       async () => {
         await service.call('POST', `/api/v1/calendar/${PROVINCE}/refresh`, {}, admin);
-        return (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`)).json().length;
+        return (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`, undefined, { provinceCode: PROVINCE, roles: ['reviewer'] })).json().length;
       },
       (n) => n > 0,
       { what: 'the form to reach the calendar', timeoutMs: 30_000 },
@@ -83,9 +83,22 @@ describe('reminders on the real infrastructure with a controlled clock', () => {
   });
 
   it('keeps the reporting calendar: every Lạng Sơn district owes 2025Q2 by 20/6/2025, open', async () => {
-    const calendar: Body[] = (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`)).json();
+    const calendar: Body[] = (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}`, undefined, { provinceCode: PROVINCE, roles: ['reviewer'] })).json();
     expect(calendar.map((o) => o.unitCode).sort()).toEqual(['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189']);
     expect(calendar.every((o) => o.period === '2025Q2' && o.cutOff === '2025-06-14' && o.deadline === '2025-06-20' && o.state === 'open')).toBe(true);
+  });
+
+  it('shows which units are late, the reminder rules and the templates to officials of the province only', async () => {
+    for (const url of [`/api/v1/calendar/${PROVINCE}?form=${form}&state=late`, `/api/v1/reminder-rules/${PROVINCE}/${form}`, '/api/v1/templates']) {
+      const anonymous = await service.call('GET', url);
+      expect({ url, status: anonymous.statusCode }).toEqual({ url, status: 401 });
+      expect({ url, status: (await service.call('GET', url, undefined, { provinceCode: PROVINCE, roles: ['unit-officer'], unitCode: '180' })).statusCode }).toEqual({ url, status: 200 });
+      expect({ url, status: (await service.call('GET', url, undefined, { provinceCode: '', roles: ['national-admin'] })).statusCode }).toEqual({ url, status: 200 });
+    }
+    // The templates are the same for every province; the rest is the province's own.
+    for (const url of [`/api/v1/calendar/${PROVINCE}?form=${form}&state=late`, `/api/v1/reminder-rules/${PROVINCE}/${form}`]) {
+      expect({ url, status: (await service.call('GET', url, undefined, { provinceCode: '42', roles: ['admin'] })).statusCode }).toEqual({ url, status: 403 });
+    }
   });
 
   it('sends nothing before the reminder’s day and time', async () => {
@@ -133,7 +146,7 @@ describe('reminders on the real infrastructure with a controlled clock', () => {
     expect((await deliveries(`&unit=${BINH_GIA.code}&state=scheduled`)).map((d) => d.notice)).toEqual(['reminder-on-deadline', 'reminder-on-deadline']);
     const submitted = submissionEvent({ provinceCode: PROVINCE, unitCode: BINH_GIA.code, formCode: form, period: '2025Q2', changedAt: vn('2025-06-20 07:10').toISOString() });
     await produceRaw(env.KAFKA_BROKERS, Topics.ReportSubmissionV1, [{ key: `${PROVINCE}:${BINH_GIA.code}:2025Q2`, value: JSON.stringify(submitted) }]);
-    await waitFor(async () => (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}&unit=${BINH_GIA.code}`)).json()[0]?.state, (s) => s === 'submitted', { what: 'the submission to reach the calendar', timeoutMs: 30_000 });
+    await waitFor(async () => (await service.call('GET', `/api/v1/calendar/${PROVINCE}?form=${form}&unit=${BINH_GIA.code}`, undefined, { provinceCode: PROVINCE, roles: ['reviewer'] })).json()[0]?.state, (s) => s === 'submitted', { what: 'the submission to reach the calendar', timeoutMs: 30_000 });
     await at('2025-06-20 08:00');
     const kinds = (address: string) => mailsTo(address).map((m) => m.subject.split(']')[0] + ']');
     expect(kinds(BINH_GIA.email)).toEqual(['[Nhắc hạn]']);

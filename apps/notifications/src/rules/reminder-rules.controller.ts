@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, Roles } from '@dtp/platform';
+import { ApiProblemResponses, assertOfficialProvince, CurrentOfficial, OfficialPrincipal, OfficialsOnly, Roles } from '@dtp/platform';
 import { ReminderRuleDto, ReminderRuleViewDto } from './reminder-rule.dto';
 import { ReminderRulesService } from './reminder-rules.service';
 
@@ -10,9 +10,13 @@ export class ReminderRulesController {
   constructor(private readonly rules: ReminderRulesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'When a form’s pending reports are reminded of (the default when none is set)' })
+  @OfficialsOnly()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'When a form’s pending reports are reminded of (the default when none is set); officials of the province' })
   @ApiOkResponse({ type: ReminderRuleViewDto })
-  get(@Param('provinceCode') provinceCode: string, @Param('formCode') formCode: string) {
+  @ApiProblemResponses(401, 403)
+  get(@Param('provinceCode') provinceCode: string, @Param('formCode') formCode: string, @CurrentOfficial() official: OfficialPrincipal) {
+    assertOfficialProvince(official, provinceCode);
     return this.rules.view(provinceCode, formCode);
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, refusal, Roles } from '@dtp/platform';
+import { ApiProblemResponses, OfficialsOnly, refusal, Roles } from '@dtp/platform';
 import { TemplateRenderer } from './template-renderer';
 
 @ApiTags('templates')
@@ -9,7 +9,10 @@ export class TemplatesController {
   constructor(private readonly renderer: TemplateRenderer) {}
 
   @Get()
-  @ApiOperation({ summary: 'The message templates and the variables each uses' })
+  @OfficialsOnly()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The message templates and the variables each uses (officials; the templates are the same for every province)' })
+  @ApiProblemResponses(401, 403)
   @ApiOkResponse({ schema: { example: [{ name: 'reminder-before', variables: ['deadlineVi', 'formNameVi', 'unitName'] }] } })
   list() {
     return this.renderer.names().map((name) => ({ name, variables: this.renderer.variablesOf(name) }));

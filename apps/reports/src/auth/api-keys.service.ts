@@ -48,17 +48,21 @@ export class ApiKeysService {
     throw refusal(422, 'unknown-unit', detail, detailVi, [{ field: 'unitCode', message: detail, messageVi: detailVi }]);
   }
 
-  /** A new key for the same unit; the old one stops working at once. */
-  async rotate(id: string, expiresAt: Date, by: string): Promise<IssuedKey> {
+  /**
+   * A new key for the same unit; the old one stops working at once. `provinceCode` confines the
+   * caller to its province's keys (undefined: every province): another province's key is answered
+   * as missing, so ids of other provinces cannot even be probed.
+   */
+  async rotate(id: string, expiresAt: Date, by: string, provinceCode: string | undefined): Promise<IssuedKey> {
     const old = await this.keys.findById(id).lean().exec();
-    if (!old || old.revokedAt) throw new NotFoundException(`no active API key ${id}`);
+    if (!old || old.revokedAt || (provinceCode !== undefined && old.provinceCode !== provinceCode)) throw new NotFoundException(`no active API key ${id}`);
     const issued = await this.issue({ provinceCode: old.provinceCode, unitCode: old.unitCode }, expiresAt, by);
     await this.keys.updateOne({ _id: id }, { $set: { revokedAt: new Date(), replacedBy: issued.id } });
     return issued;
   }
 
-  async revoke(id: string): Promise<void> {
-    const { matchedCount } = await this.keys.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: new Date() } });
+  async revoke(id: string, provinceCode: string | undefined): Promise<void> {
+    const { matchedCount } = await this.keys.updateOne({ _id: id, revokedAt: null, ...(provinceCode !== undefined ? { provinceCode } : {}) }, { $set: { revokedAt: new Date() } });
     if (matchedCount === 0) throw new NotFoundException(`no active API key ${id}`);
   }
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, OfficialTokens, refusal } from '@dtp/platform';
+import { ApiProblemResponses, isNationalAdmin, OfficialTokens, refusal } from '@dtp/platform';
 import { Access, Public } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal } from './current-principal.decorator';
-import { assertProvince } from './scope';
+import { forbidden } from './auth-problems';
+import { assertProvince, provinceScope } from './scope';
 import { ApiKeyViewDto, CreateUserDto, USERNAME, IssueApiKeyDto, IssuedKeyDto, RotateApiKeyDto, TokenRequestDto, TokenResponseDto, UserViewDto } from './dto/auth.dto';
 import { actorName, Principal } from './principal';
 import { UsersService } from './users.service';
@@ -49,6 +50,8 @@ export class AuthController {
   @ApiProblemResponses(400, 401, 403)
   createUser(@Body() body: CreateUserDto, @CurrentPrincipal() admin: Principal) {
     assertProvince(admin, body.provinceCode);
+    // A province's administrator cannot make anyone, themselves included, administrator of every province.
+    if (body.roles.includes('national-admin') && !isNationalAdmin(admin)) throw forbidden('only a national administrator grants the role national-admin', 'chỉ quản trị viên cấp quốc gia được cấp vai trò quản trị viên cấp quốc gia');
     return this.users.create(body);
   }
 
@@ -86,22 +89,22 @@ export class AuthController {
   @Access({ roles: ['admin'] })
   @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Replace a key by a new one; the old one stops working at once (admin)' })
+  @ApiOperation({ summary: 'Replace a key of the admin’s province by a new one; the old one stops working at once (admin); another province’s key is answered 404' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
   @ApiProblemResponses(400, 401, 403, 404, 422, 503)
   rotateKey(@Param('id') id: string, @Body() body: RotateApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
-    return this.keys.rotate(id, futureDate(body.expiresAt), actorName(admin));
+    return this.keys.rotate(id, futureDate(body.expiresAt), actorName(admin), provinceScope(admin));
   }
 
   @Delete('api-keys/:id')
   @Access({ roles: ['admin'] })
   @ApiBearerAuth()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a key (admin)' })
+  @ApiOperation({ summary: 'Revoke a key of the admin’s province (admin); another province’s key is answered 404' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiProblemResponses(401, 403, 404)
-  revokeKey(@Param('id') id: string): Promise<void> {
-    return this.keys.revoke(id);
+  revokeKey(@Param('id') id: string, @CurrentPrincipal() admin: Principal): Promise<void> {
+    return this.keys.revoke(id, provinceScope(admin));
   }
 
   @Get('api-keys/:provinceCode/:unitCode')
@@ -110,7 +113,8 @@ export class AuthController {
   @ApiOperation({ summary: 'A unit’s keys, without their secrets (admin)' })
   @ApiOkResponse({ type: [ApiKeyViewDto] })
   @ApiProblemResponses(401, 403)
-  listKeys(@Param('provinceCode') provinceCode: string, @Param('unitCode') unitCode: string) {
+  listKeys(@Param('provinceCode') provinceCode: string, @Param('unitCode') unitCode: string, @CurrentPrincipal() admin: Principal) {
+    assertProvince(admin, provinceCode);
     return this.keys.listForUnit(provinceCode, unitCode);
   }
 }

@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { bearerToken, OfficialTokens, PUBLIC_ROUTE } from '@dtp/platform';
-import { rolesInVietnamese } from '@dtp/platform';
+import { bearerToken, hasOneOfRoles, OfficialTokens, PUBLIC_ROUTE, rolesInVietnamese } from '@dtp/platform';
 import { ACCESS, AccessRule } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { forbidden, unauthorized } from './auth-problems';
@@ -37,7 +36,7 @@ export class AuthGuard implements CanActivate {
       if (rule.units) return true;
       throw forbidden('a unit’s API key cannot do this; an official must', 'khoá API của đơn vị không được thực hiện thao tác này');
     }
-    if (rule.roles?.some((r) => principal.roles.includes(r))) return true;
+    if (rule.roles && hasOneOfRoles(principal, rule.roles)) return true;
     // A unit officer acts as their unit where units may.
     if (rule.units && unitOf(principal)) return true;
     const needed = [...(rule.roles ?? []), ...(rule.units ? ['unit-officer'] : [])];

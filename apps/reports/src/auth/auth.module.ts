@@ -15,7 +15,7 @@ export interface AuthOptions {
   /** Password hashes computed at once (each takes a thread of libuv and a core while it runs). */
   passwordChecksAtOnce: number;
   /** The first administrator, created at start if missing. */
-  admin?: { username: string; password: string; provinceCode: string };
+  admin?: { username: string; password: string; provinceCode: string; national?: boolean };
 }
 
 const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
@@ -52,6 +52,6 @@ export class AuthModule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.options.admin;
-    if (admin) await this.users.ensureAdmin(admin.username, admin.password, admin.provinceCode);
+    if (admin) await this.users.ensureAdmin(admin.username, admin.password, admin.provinceCode, admin.national ?? false);
   }
 }

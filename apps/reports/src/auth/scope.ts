@@ -1,11 +1,18 @@
+import { isNationalAdmin } from '@dtp/platform';
 import { forbidden } from './auth-problems';
 import { Principal, unitOf } from './principal';
 
-/** Everyone works within their own province. */
+/** Everyone works within their own province; a national administrator in every province. */
 export function assertProvince(principal: Principal, provinceCode: string): void {
+  if (isNationalAdmin(principal)) return;
   if (principal.provinceCode !== provinceCode) {
     throw forbidden(`province ${provinceCode} is not yours (you belong to ${principal.provinceCode})`, `tỉnh ${provinceCode} không thuộc phạm vi của bạn`);
   }
+}
+
+/** The province a caller's by-id operations are confined to; undefined for a national administrator (all). */
+export function provinceScope(principal: Principal): string | undefined {
+  return isNationalAdmin(principal) ? undefined : principal.provinceCode;
 }
 
 /** The unit a write is for: the caller's own; naming another unit is refused, never silently corrected. */

@@ -57,10 +57,13 @@ export class UsersService {
     }
   }
 
-  /** The first administrator, from the environment, so a new installation can be configured. */
-  async ensureAdmin(username: string, password: string, provinceCode: string): Promise<void> {
+  /**
+   * The first administrator, from the environment, so a new installation can be configured; a
+   * national one when asked, since only a national administrator grants that role.
+   */
+  async ensureAdmin(username: string, password: string, provinceCode: string, national = false): Promise<void> {
     if (await this.users.exists({ _id: username })) return;
-    await this.create({ username, password, roles: ['admin', 'reviewer'], provinceCode });
+    await this.create({ username, password, roles: ['admin', 'reviewer', ...(national ? (['national-admin'] as const) : [])], provinceCode });
     this.logger.log(`created administrator ${username}`);
   }
 

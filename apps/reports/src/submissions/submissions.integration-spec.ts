@@ -1,7 +1,8 @@
 import { ReportForm, ReportSubmission } from '@dtp/contracts';
 import { periodOfDate, vietnamDateOf } from '@dtp/domain';
+import { OfficialRole, OfficialTokens } from '@dtp/platform';
 import { infraEnv, readTopic, reportFormFixture, reportValuesFixture, uniqueCode } from '@dtp/testing';
-import { Body, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
+import { Body, REPORTS_METRICS_TOKEN, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
 
 describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle of a submission', () => {
   const env = infraEnv();
@@ -76,6 +77,24 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
       const listed = (await call('GET', `/api/v1/api-keys/${province}/${unit}`, admin)).json();
       expect(listed).toHaveLength(4);
       expect(JSON.stringify(listed)).not.toMatch(/secretHash|dtp_/);
+    });
+
+    it('keeps a province’s keys from another province’s administrator, by path or by id; a national administrator manages any', async () => {
+      const unit = uniqueCode('K');
+      const key = await issueKey(unit);
+      const tokens = reports.app.get(OfficialTokens);
+      const bearer = async (roles: OfficialRole[], provinceCode: string) => ({ authorization: `Bearer ${await tokens.issue({ kind: 'official', username: 'someone', roles, provinceCode })}` });
+      const stranger = await bearer(['admin'], uniqueCode('P'));
+      expect((await call('GET', `/api/v1/api-keys/${province}/${unit}`, stranger)).statusCode).toBe(403);
+      expect((await call('POST', `/api/v1/api-keys/${key.id}/rotate`, stranger, { expiresAt: '2099-01-01T00:00:00Z' })).statusCode).toBe(404);
+      expect((await call('DELETE', `/api/v1/api-keys/${key.id}`, stranger)).statusCode).toBe(404);
+      // Nor can a province's administrator make a national one.
+      const grant = await call('POST', '/api/v1/users', admin, { username: `national.${Date.now()}`, password: 'national-password-1', roles: ['national-admin'], provinceCode: province });
+      expect(grant.statusCode).toBe(403);
+      const national = await bearer(['national-admin'], '');
+      const listed = (await call('GET', `/api/v1/api-keys/${province}/${unit}`, national)).json();
+      expect(listed).toMatchObject([{ _id: key.id, revokedAt: null }]);
+      expect((await call('DELETE', `/api/v1/api-keys/${key.id}`, national)).statusCode).toBe(204);
     });
 
     it('keeps keys, forms and users to administrators, and officials to their roles', async () => {
@@ -307,9 +326,14 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
     });
   });
 
-  it('leaves health, metrics and the OpenAPI document open, and documents both credentials', async () => {
+  it('leaves health and the OpenAPI document open, metrics to their own token, and documents both credentials', async () => {
     expect((await call('GET', '/health/ready', {})).json()).toEqual({ status: 'ok', checks: { mongodb: { status: 'up' }, kafka: { status: 'up' } } });
-    expect((await call('GET', '/metrics', {})).statusCode).toBe(200);
+    expect((await call('GET', '/metrics', {})).statusCode).toBe(401);
+    expect((await call('GET', '/metrics', admin)).statusCode).toBe(401);
+    expect((await call('GET', '/metrics', { authorization: 'Bearer not-the-metrics-token' })).statusCode).toBe(401);
+    const metrics = await call('GET', '/metrics', { authorization: `Bearer ${REPORTS_METRICS_TOKEN}` });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.rawPayload.toString()).toMatch(/process_cpu/);
     const doc = (await call('GET', '/docs/openapi.json', {})).json();
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['api-key', 'bearer']);
     expect(Object.keys(doc.paths)).toEqual(

@@ -161,7 +161,7 @@ describe('checks on the units', () => {
     try {
       new OrgUnitHierarchy(units);
     } catch (e) {
-      return (e as HierarchyError).problems;
+      return (e as HierarchyError).problems.map((p) => p.message);
     }
     return [];
   };
@@ -189,6 +189,18 @@ describe('checks on the units', () => {
         'F: parent 181 does not exist for the whole link … to …',
       ]),
     );
+  });
+
+  it('says each problem in Vietnamese too, naming the unit and its field', () => {
+    try {
+      new OrgUnitHierarchy([...referenceUnits(), commune('A', { parents: [{ parentId: 'NOPE' }] }), commune('B', { validTo: '2024-11-30', successors: [{ unitId: 'GONE', on: '2024-12-01', share: 1 }] })]);
+      throw new Error('not refused');
+    } catch (e) {
+      expect((e as HierarchyError).problems).toEqual([
+        { unitId: 'A', field: 'parents', message: 'A: parent NOPE does not exist', messageVi: 'A: đơn vị cấp trên NOPE không tồn tại' },
+        { unitId: 'B', field: 'successors', message: 'B: successor GONE does not exist', messageVi: 'B: đơn vị kế thừa GONE không tồn tại' },
+      ]);
+    }
   });
 
   it('refuses a unit that is its own ancestor', () => {

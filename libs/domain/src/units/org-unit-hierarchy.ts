@@ -1,9 +1,10 @@
-import { addDays, DateRange, LocalDate } from '../calendar/local-date';
+import { addDays, DateRange, formatViDate, LocalDate } from '../calendar/local-date';
 import { normaliseName, OrgUnit, parentLinkOn, UnitLevel, validDuring, validOn } from './org-unit';
+import { UnitProblem } from './unit-tree';
 
 export class HierarchyError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`organisation units refused:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(readonly problems: UnitProblem[]) {
+    super(`organisation units refused:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`);
     this.name = 'HierarchyError';
   }
 }
@@ -21,9 +22,9 @@ export class OrgUnitHierarchy {
 
   constructor(units: OrgUnit[]) {
     const byId = new Map<string, OrgUnit>();
-    const problems: string[] = [];
+    const problems: UnitProblem[] = [];
     for (const unit of units) {
-      if (byId.has(unit.id)) problems.push(`${unit.id}: defined twice`);
+      if (byId.has(unit.id)) problems.push(problem(unit.id, 'id', 'defined twice', 'được khai báo hai lần'));
       byId.set(unit.id, { ...unit, name: normaliseName(unit.name) });
     }
     this.byId = byId;
@@ -153,15 +154,18 @@ export class OrgUnitHierarchy {
     return [];
   }
 
-  private problemsOf(unit: OrgUnit): string[] {
-    const problems: string[] = [];
-    if (!unit.name) problems.push(`${unit.id}: name is empty`);
-    if (unit.validFrom && unit.validTo && unit.validTo < unit.validFrom) problems.push(`${unit.id}: valid to ${unit.validTo} before valid from ${unit.validFrom}`);
+  private problemsOf(unit: OrgUnit): UnitProblem[] {
+    const problems: UnitProblem[] = [];
+    const add = (field: UnitProblem['field'], message: string, messageVi: string) => problems.push(problem(unit.id, field, message, messageVi));
+    if (!unit.name) add('name', 'name is empty', 'tên đơn vị trống');
+    if (unit.validFrom && unit.validTo && unit.validTo < unit.validFrom) {
+      add('validTo', `valid to ${unit.validTo} before valid from ${unit.validFrom}`, `ngày hết hiệu lực ${formatViDate(unit.validTo)} trước ngày bắt đầu hiệu lực ${formatViDate(unit.validFrom)}`);
+    }
     const sorted = [...unit.parents].sort((a, b) => (a.from ?? '') < (b.from ?? '') ? -1 : 1);
     sorted.forEach((link, i) => {
       const parent = this.byId.get(link.parentId);
       if (!parent) {
-        problems.push(`${unit.id}: parent ${link.parentId} does not exist`);
+        add('parents', `parent ${link.parentId} does not exist`, `đơn vị cấp trên ${link.parentId} không tồn tại`);
         return;
       }
       const starts = link.from ?? unit.validFrom;
@@ -170,35 +174,41 @@ export class OrgUnitHierarchy {
       const startCovered = starts ? validOn(parent, starts) : parent.validFrom === undefined;
       const endCovered = ends ? validOn(parent, ends) : parent.validTo === undefined;
       if (!startCovered || !endCovered) {
-        problems.push(`${unit.id}: parent ${parent.id} does not exist for the whole link ${starts ?? '…'} to ${ends ?? '…'}`);
+        add(
+          'parents',
+          `parent ${parent.id} does not exist for the whole link ${starts ?? '…'} to ${ends ?? '…'}`,
+          `đơn vị cấp trên ${parent.id} không tồn tại trong suốt thời gian trực thuộc, ${starts ? `từ ngày ${formatViDate(starts)}` : 'từ trước'} ${ends ? `đến ngày ${formatViDate(ends)}` : 'đến nay'}`,
+        );
       }
       const next = sorted[i + 1];
       if (next && (link.to === undefined || (next.from !== undefined && next.from <= link.to))) {
-        problems.push(`${unit.id}: parent links overlap (${link.parentId} and ${next.parentId})`);
+        add('parents', `parent links overlap (${link.parentId} and ${next.parentId})`, `thời gian trực thuộc ${link.parentId} và ${next.parentId} chồng lên nhau`);
       }
     });
     let shares = 0;
     for (const s of unit.successors) {
       const successor = this.byId.get(s.unitId);
       shares += s.share;
-      if (!successor) problems.push(`${unit.id}: successor ${s.unitId} does not exist`);
-      else if (!validOn(successor, s.on)) problems.push(`${unit.id}: successor ${s.unitId} does not exist on ${s.on}`);
-      if (!(s.share > 0 && s.share <= 1)) problems.push(`${unit.id}: share for ${s.unitId} must be in (0, 1], got ${s.share}`);
-      if (unit.validTo === undefined || s.on !== addDays(unit.validTo, 1)) problems.push(`${unit.id}: successor ${s.unitId} must start the day after ${unit.id} ends`);
+      if (!successor) add('successors', `successor ${s.unitId} does not exist`, `đơn vị kế thừa ${s.unitId} không tồn tại`);
+      else if (!validOn(successor, s.on)) add('successors', `successor ${s.unitId} does not exist on ${s.on}`, `đơn vị kế thừa ${s.unitId} không tồn tại vào ngày ${formatViDate(s.on)}`);
+      if (!(s.share > 0 && s.share <= 1)) add('successors', `share for ${s.unitId} must be in (0, 1], got ${s.share}`, `tỷ lệ chuyển cho ${s.unitId} phải lớn hơn 0 và không quá 1, nhận được ${s.share}`);
+      if (unit.validTo === undefined || s.on !== addDays(unit.validTo, 1)) {
+        add('successors', `successor ${s.unitId} must start the day after ${unit.id} ends`, `đơn vị kế thừa ${s.unitId} phải bắt đầu từ ngày liền sau ngày ${unit.id} hết hiệu lực`);
+      }
     }
-    if (shares > 1 + 1e-9) problems.push(`${unit.id}: successors' shares add up to ${shares}, more than 1`);
+    if (shares > 1 + 1e-9) add('successors', `successors' shares add up to ${shares}, more than 1`, `tổng tỷ lệ chuyển cho các đơn vị kế thừa là ${shares}, lớn hơn 1`);
     return problems;
   }
 
-  private cycles(): string[] {
-    const problems: string[] = [];
+  private cycles(): UnitProblem[] {
+    const problems: UnitProblem[] = [];
     for (const unit of this.byId.values()) {
       for (const link of unit.parents) {
         const date = link.from ?? unit.validFrom ?? link.to ?? unit.validTo ?? '2000-01-01';
         const seen = new Set([unit.id]);
         for (let p = this.byId.get(link.parentId); p; p = this.byId.get(parentLinkOn(p, date)?.parentId ?? '')) {
           if (seen.has(p.id)) {
-            problems.push(`${unit.id}: is its own ancestor on ${date}`);
+            problems.push(problem(unit.id, 'parents', `is its own ancestor on ${date}`, `là cấp trên của chính mình vào ngày ${formatViDate(date)}`));
             break;
           }
           seen.add(p.id);
@@ -207,4 +217,8 @@ export class OrgUnitHierarchy {
     }
     return problems;
   }
+}
+
+function problem(unitId: string, field: UnitProblem['field'], message: string, messageVi: string): UnitProblem {
+  return { unitId, field, message: `${unitId}: ${message}`, messageVi: `${unitId}: ${messageVi}` };
 }

@@ -22,6 +22,10 @@ export class DeadLetter {
   @Prop({ required: true })
   value!: string;
 
+  /** Whose message it is (message-province.ts): administrators list and replay their province's only. */
+  @Prop({ type: String, default: null, index: true })
+  provinceCode!: string | null;
+
   @Prop({ required: true })
   reason!: string;
 

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { KafkaClient } from '../kafka/kafka-client';
 import { DeadLetter } from './dead-letter.schema';
+import { provinceOfMessage } from './message-province';
 
 export interface ParkedMessage {
   topic: string;
@@ -24,11 +25,12 @@ export class DeadLettersService {
 
   async record(message: ParkedMessage): Promise<void> {
     const _id = `${message.topic}:${message.partition}:${message.offset}`;
-    await this.letters.updateOne({ _id }, { $set: { ...message, at: new Date() }, $setOnInsert: { replayedAt: null, replays: 0 } }, { upsert: true });
+    await this.letters.updateOne({ _id }, { $set: { ...message, provinceCode: provinceOfMessage(message.key, message.value), at: new Date() }, $setOnInsert: { replayedAt: null, replays: 0 } }, { upsert: true });
   }
 
-  async list(options: { topic?: string; page: number; pageSize: number }): Promise<{ total: number; items: DeadLetter[] }> {
-    const filter = options.topic ? { topic: options.topic } : {};
+  /** `provinceCode` confines the list to one province's messages; undefined lists every province's (national administrators). */
+  async list(options: { topic?: string; provinceCode?: string; page: number; pageSize: number }): Promise<{ total: number; items: DeadLetter[] }> {
+    const filter = { ...(options.topic ? { topic: options.topic } : {}), ...(options.provinceCode !== undefined ? { provinceCode: options.provinceCode } : {}) };
     const [total, items] = await Promise.all([
       this.letters.countDocuments(filter),
       this.letters.find(filter).sort({ at: -1 }).skip((options.page - 1) * options.pageSize).limit(options.pageSize).lean<DeadLetter[]>().exec(),
@@ -37,9 +39,10 @@ export class DeadLettersService {
   }
 
   /** Publishes the parked message again, as it was, to its original topic: a fresh delivery to idempotent consumers. */
-  async replay(id: string): Promise<DeadLetter> {
+  async replay(id: string, provinceCode: string | undefined): Promise<DeadLetter> {
     const letter = await this.letters.findById(id).lean<DeadLetter>().exec();
-    if (!letter) throw new NotFoundException(`no dead letter ${id}`);
+    // Another province's message is answered as missing: its ids are not to be probed.
+    if (!letter || (provinceCode !== undefined && letter.provinceCode !== provinceCode)) throw new NotFoundException(`no dead letter ${id}`);
     await this.kafka.send(letter.topic, [{ key: letter.key ?? '', value: letter.value, headers: { 'replayed-from': id } }]);
     return this.letters.findOneAndUpdate({ _id: id }, { $set: { replayedAt: new Date() }, $inc: { replays: 1 } }, { new: true }).lean<DeadLetter>().orFail().exec();
   }

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { refusal } from '../errors/problem';
-import { OfficialPrincipal } from './official-tokens';
+import { isNationalAdmin, OfficialPrincipal } from './official-tokens';
 
 /** The official the OfficialsGuard let in (routes with @Roles only). */
 export const CurrentOfficial = createParamDecorator((_: unknown, context: ExecutionContext): OfficialPrincipal => {
@@ -9,7 +9,8 @@ export const CurrentOfficial = createParamDecorator((_: unknown, context: Execut
   return official;
 });
 
-/** Officials act within their own province only. */
+/** Officials act within their own province only; a national administrator in every province. */
 export function assertOfficialProvince(official: OfficialPrincipal, provinceCode: string): void {
+  if (isNationalAdmin(official)) return;
   if (official.provinceCode !== provinceCode) throw refusal(403, 'forbidden', `province ${provinceCode} is not yours`, `tỉnh ${provinceCode} không thuộc phạm vi của bạn`);
 }

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { Reflector } from '@nestjs/core';
 import { refusal } from '../errors/problem';
 import { PUBLIC_ROUTE } from '../health/public-route';
-import { bearerToken, OfficialPrincipal, OfficialRole, OfficialTokens } from './official-tokens';
+import { bearerToken, hasOneOfRoles, OFFICIAL_ROLES, OfficialPrincipal, OfficialRole, OfficialTokens } from './official-tokens';
 import { rolesInVietnamese } from './role-labels';
 
 export const OFFICIAL_TOKENS = Symbol('OFFICIAL_TOKENS');
@@ -13,6 +13,12 @@ export const ROLES_METADATA = 'dtp:roles';
 /** The roles an official needs for a route. */
 export const Roles = (...roles: OfficialRole[]) => SetMetadata(ROLES_METADATA, roles);
 
+/**
+ * A read for officials only (which units are late, reminder rules, templates): any official's
+ * token. The handler still checks the province (assertOfficialProvince).
+ */
+export const OfficialsOnly = () => Roles(...OFFICIAL_ROLES);
+
 interface Request {
   method: string;
   headers: Record<string, string | string[] | undefined>;
@@ -21,7 +27,7 @@ interface Request {
 
 /**
  * For services that officials change and everyone reads: reads are open (published figures of
- * the province), every write needs an official's token with one of the roles its @Roles names;
+ * the province) unless @Roles or @OfficialsOnly closes them, every write needs an official's token with one of the roles its @Roles names;
  * a write without @Roles is closed to all. 401 and 403 carry the reason.
  */
 @Injectable()
@@ -44,7 +50,7 @@ export class OfficialsGuard implements CanActivate {
     const token = bearerToken(Array.isArray(raw) ? raw[0] : raw);
     if (!token) throw refusal(401, 'unauthorized', 'send an official’s token (Authorization: Bearer)', 'cần mã đăng nhập của cán bộ (Authorization: Bearer)');
     const official = await this.tokens.verify(token);
-    if (!roles.some((r) => official.roles.includes(r))) throw refusal(403, 'forbidden', `this needs the role ${roles.join(' or ')}`, `thao tác này cần vai trò ${rolesInVietnamese(roles)}`);
+    if (!hasOneOfRoles(official, roles)) throw refusal(403, 'forbidden', `this needs the role ${roles.join(' or ')}`, `thao tác này cần vai trò ${rolesInVietnamese(roles)}`);
     request.official = official;
     return true;
   }

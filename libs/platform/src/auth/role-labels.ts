@@ -5,6 +5,7 @@ const ROLE_NAMES_VI: Record<OfficialRole, string> = {
   admin: 'quản trị viên',
   reviewer: 'cán bộ thẩm định',
   'unit-officer': 'cán bộ đơn vị',
+  'national-admin': 'quản trị viên cấp quốc gia',
 };
 
 /** Roles in Vietnamese words, joined by "hoặc"; a code not (yet) named stays as it is. */

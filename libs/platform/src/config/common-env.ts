@@ -50,6 +50,8 @@ export const commonEnv = z.object({
   MONGO_URL: mongoUrl,
   MONGO_DB: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'a database name of lowercase letters, digits and _'),
   CORS_ORIGINS: originList,
+  // The bearer token Prometheus sends to /metrics; without one, /metrics answers nobody.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'at least 16 characters').optional()),
 });
 export type CommonEnv = z.infer<typeof commonEnv>;
 

@@ -1,5 +1,5 @@
 import { DynamicModule, ForwardReference, InjectionToken, Module, Type } from '@nestjs/common';
-import { MetricsController } from '../metrics/metrics.controller';
+import { METRICS_TOKEN, MetricsController } from '../metrics/metrics.controller';
 import { HealthController } from './health.controller';
 import { READINESS_CHECKS, ReadinessCheck } from './readiness-check';
 
@@ -11,9 +11,11 @@ export interface PlatformModuleOptions {
     inject: InjectionToken[];
     useFactory: (...deps: never[]) => ReadinessCheck[];
   };
+  /** The bearer token /metrics asks for (METRICS_TOKEN); without one, /metrics answers nobody. */
+  metricsToken?: string;
 }
 
-/** Health (/health/live, /health/ready) and metrics (/metrics) for every service. */
+/** Health (/health/live, /health/ready) and metrics (/metrics, behind its own token) for every service. */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformModuleOptions): DynamicModule {
@@ -21,7 +23,10 @@ export class PlatformModule {
       module: PlatformModule,
       imports: options.readiness.imports ?? [],
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: READINESS_CHECKS, inject: options.readiness.inject, useFactory: options.readiness.useFactory }],
+      providers: [
+        { provide: READINESS_CHECKS, inject: options.readiness.inject, useFactory: options.readiness.useFactory },
+        { provide: METRICS_TOKEN, useValue: options.metricsToken ?? null },
+      ],
     };
   }
 }
