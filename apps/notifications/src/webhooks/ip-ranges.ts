@@ -57,7 +57,7 @@ const NON_PUBLIC: Array<[string, NonPublicKind]> = [
   ['fe80::/10', 'link-local'],
   ['fec0::/10', 'private'],
   ['ff00::/8', 'multicast'],
-].map(([cidr, kind]) => [cidr, kind as NonPublicKind]);
+];
 
 const NON_PUBLIC_NETWORKS = NON_PUBLIC.map(([cidr, kind]) => ({ cidr, kind, network: parseNetwork(cidr) as Network }));
 
