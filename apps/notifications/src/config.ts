@@ -1,6 +1,7 @@
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '@dtp/domain';
 import { commonEnv, localDateList, redisUrl } from '@dtp/platform';
 import { z } from 'zod';
+import { EMPTY_ALLOW_LIST, parseAllowList } from './webhooks/allow-list';
 
 export const notificationsEnv = commonEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3103),
@@ -36,6 +37,21 @@ export const notificationsEnv = commonEnv.extend({
   DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * Internal systems webhooks may reach (comma list of host names, IP addresses, CIDR networks):
+   * any other destination must resolve to public addresses only.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      try {
+        return parseAllowList(s);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return EMPTY_ALLOW_LIST;
+      }
+    }),
   /** Where units come from: the indicators service's /api/v1/units; without it, the reference units only. */
   INDICATORS_URL: z.url().optional(),
   /** The reporting calendar covers deadlines this many days back and ahead of today. */

@@ -41,7 +41,7 @@ export class SettableClock implements Clock {
 export interface NotificationsTestApp {
   app: NestFastifyApplication;
   clock: SettableClock;
-  call: (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, official?: Partial<OfficialPrincipal>) => Promise<{ statusCode: number; json: () => Body }>;
+  call: (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, official?: Partial<OfficialPrincipal>) => Promise<{ statusCode: number; headers: Record<string, unknown>; json: () => Body }>;
   /** Plans the reminders and hands what is due to the senders, as the repeatable jobs do, at the clock's time. */
   tick: () => Promise<void>;
   /** Every event already on the topics it consumes has been taken. */
@@ -83,7 +83,7 @@ export async function startNotificationsTestApp(options: { database: string; clo
     call: async (method, url, payload, official) => {
       const headers: Record<string, string> = {};
       if (official) headers['authorization'] = `Bearer ${await tokens.issue({ kind: 'official', username: 'admin', roles: ['admin'], provinceCode: '20', ...official })}`;
-      return fastify.inject({ method, url, headers, ...(payload ? { payload } : {}) }) as unknown as Promise<{ statusCode: number; json: () => Body }>;
+      return fastify.inject({ method, url, headers, ...(payload ? { payload } : {}) }) as unknown as Promise<{ statusCode: number; headers: Record<string, unknown>; json: () => Body }>;
     },
     tick: async () => {
       await app.get(ReminderPlanner).plan(options.clock.now());

@@ -1,10 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class WebhookEndpointDto {
-  @ApiProperty({ example: 'https://egov.langson.gov.vn/hooks/dtp', description: 'Receives a JSON POST per notice' })
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @ApiProperty({
+    example: 'https://egov.langson.gov.vn/hooks/dtp',
+    description:
+      'Receives a JSON POST per notice. http(s), without user name or password; its host must resolve to public addresses only ' +
+      '(not loopback, private, link-local, shared or reserved ranges) unless WEBHOOK_ALLOWED_HOSTS names it: checked on save (422) and before every call. Redirects are not followed.',
+  })
+  @IsString()
+  @MaxLength(2048)
   url!: string;
 
   @ApiProperty({ example: 'a-long-shared-secret-for-hmac', description: 'Shared secret for the X-DTP-Signature HMAC-SHA256; at least 16 characters' })

@@ -24,7 +24,7 @@ export class ContactsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Set a unit’s e-mail addresses, webhook and digest preference (admin)' })
   @ApiOkResponse({ type: ContactViewDto })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiProblemResponses(400, 401, 403, 422)
   saveUnit(@Param('provinceCode') provinceCode: string, @Param('unitCode') unitCode: string, @Body() dto: ContactDto, @CurrentOfficial() official: OfficialPrincipal) {
     assertOfficialProvince(official, provinceCode);
     return this.contacts.saveUnit(provinceCode, unitCode, dto, official.username);
@@ -34,7 +34,7 @@ export class ContactsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Set the provincial standing agency’s contact: it receives escalations (admin)' })
   @ApiOkResponse({ type: ContactViewDto })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiProblemResponses(400, 401, 403, 422)
   saveStandingAgency(@Param('provinceCode') provinceCode: string, @Body() dto: ContactDto, @CurrentOfficial() official: OfficialPrincipal) {
     assertOfficialProvince(official, provinceCode);
     return this.contacts.saveStandingAgency(provinceCode, dto, official.username);

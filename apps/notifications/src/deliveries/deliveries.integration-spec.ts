@@ -11,6 +11,8 @@ const env = infraEnv();
 const PROVINCE = '42';
 const admin = { roles: ['admin' as const], provinceCode: PROVINCE };
 const SECRET = 'ha-tinh-district-shared-secret';
+/** The fake receivers listen on loopback: a deployment must name such a destination to reach it. */
+const LOCAL_RECEIVER = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
 /** Hà Tĩnh's 13 district-level units, the form's reporting units here. */
 const DISTRICTS = ['436', '437', '439', '440', '441', '442', '443', '444', '445', '446', '447', '448', '449'];
 
@@ -117,7 +119,7 @@ describe('deliveries', () => {
     const form = uniqueCode('HOOK');
     const hook = await WebhookReceiver.start([500, 503], (body) => JSON.parse(body).formCode === form);
     const clock = new SettableClock(vn('2025-06-17 08:00'));
-    const service = await startNotificationsTestApp({ database: 'notifications_webhook', clock, env: { SMTP_URL: mail.url, DELIVERY_BACKOFF_MS: '200' } });
+    const service = await startNotificationsTestApp({ database: 'notifications_webhook', clock, env: { SMTP_URL: mail.url, DELIVERY_BACKOFF_MS: '200', ...LOCAL_RECEIVER } });
     try {
       await service.caughtUp();
       await announceForm(service, form);
@@ -147,7 +149,7 @@ describe('deliveries', () => {
     const form = uniqueCode('QUIET');
     const hook = await WebhookReceiver.start([500, 500, 500], (body) => JSON.parse(body).formCode === form);
     const clock = new SettableClock(vn('2025-06-17 08:00'));
-    const service = await startNotificationsTestApp({ database: 'notifications_quiet', clock, env: { SMTP_URL: mail.url, DELIVERY_ATTEMPTS: '2', DELIVERY_BACKOFF_MS: '100' } });
+    const service = await startNotificationsTestApp({ database: 'notifications_quiet', clock, env: { SMTP_URL: mail.url, DELIVERY_ATTEMPTS: '2', DELIVERY_BACKOFF_MS: '100', ...LOCAL_RECEIVER } });
     try {
       await service.caughtUp();
       await announceForm(service, form);
@@ -168,6 +170,31 @@ describe('deliveries', () => {
       const [failed] = (await deliveriesOf(service, form)).filter((d) => d.channel === 'webhook');
       expect(failed.lastError).toBe(`${hook.url} answered HTTP 500`);
       expect(failed.attemptLog.map((a: Body) => a.status)).toEqual(['failed', 'failed']);
+    } finally {
+      await service.close();
+      await hook.close();
+    }
+  });
+
+  it('does not call a webhook whose stored address now leads to a private one: the delivery fails with the reason', async () => {
+    const form = uniqueCode('PRIV');
+    const hook = await WebhookReceiver.start();
+    const clock = new SettableClock(vn('2025-06-17 08:00'));
+    // No allow-list: 127.0.0.1 is not a destination this deployment trusts.
+    const service = await startNotificationsTestApp({ database: 'notifications_private', clock, env: { SMTP_URL: mail.url, DELIVERY_ATTEMPTS: '1' } });
+    try {
+      await service.caughtUp();
+      await announceForm(service, form);
+      await setContacts(service);
+      // As a contact saved before the rule, or whose name was public when saved and resolves to loopback now.
+      await service.connection().collection('contacts').updateOne({ _id: `${PROVINCE}:unit:436` } as never, { $set: { webhook: { url: hook.url, secret: SECRET } } });
+      await service.tick();
+      await waitFor(async () => (await deliveriesOf(service, form)).find((d) => d.channel === 'webhook')?.state, (s) => s === 'failed', { what: 'the webhook delivery to fail', timeoutMs: 30_000 });
+      const [failed] = (await deliveriesOf(service, form)).filter((d) => d.channel === 'webhook');
+      const reason = `${hook.url} was not called: points at 127.0.0.1, the server itself (loopback) (127.0.0.0/8): webhooks go to public addresses only, unless WEBHOOK_ALLOWED_HOSTS names the destination`;
+      expect(failed.lastError).toBe(reason);
+      expect(failed.attemptLog.map((a: Body) => [a.status, a.detail])).toEqual([['failed', reason]]);
+      expect(hook.calls).toHaveLength(0);
     } finally {
       await service.close();
       await hook.close();

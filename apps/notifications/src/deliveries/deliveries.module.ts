@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { InboxModule } from '../inbox/inbox.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { EmailSender } from './channels/email.sender';
 import { InboxSender } from './channels/inbox.sender';
 import { WebhookSender } from './channels/webhook.sender';
@@ -27,6 +28,7 @@ const deliveriesQueue = BullModule.registerQueue({ name: Queues.Deliveries });
     CalendarModule,
     ContactsModule,
     InboxModule,
+    WebhooksModule,
   ],
   controllers: [DeliveriesController],
   providers: [DeliveriesService, DispatcherService, DeliveryProcessor, EmailSender, WebhookSender, InboxSender],

@@ -54,7 +54,8 @@ describe('reminders on the real infrastructure with a controlled clock', () => {
   beforeAll(async () => {
     mail = await MailReceiver.start();
     hook = await WebhookReceiver.start();
-    service = await startNotificationsTestApp({ database: 'notifications_reminders', clock, env: { SMTP_URL: mail.url } });
+    // The fake receiver listens on loopback: named in the allow-list, as a deployment names an internal system.
+    service = await startNotificationsTestApp({ database: 'notifications_reminders', clock, env: { SMTP_URL: mail.url, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
     // Other tests' events on the shared topics are worked off before this test's contacts exist.
     await service.caughtUp();
     await produceRaw(env.KAFKA_BROKERS, Topics.ReportFormV1, [

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, isNationalAdmin, OfficialTokens, refusal } from '@dtp/platform';
+import { SecretAnswer } from '../idempotency/secret-answer.decorator';
 import { Access, Public } from './access.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -77,9 +78,10 @@ export class AuthController {
   // The key is shown once, and only to whoever asked.
   @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Issue an API key for a unit’s system (admin); the key is shown once' })
+  @SecretAnswer('key')
+  @ApiOperation({ summary: 'Issue an API key for a unit’s system (admin); the key is shown once, even to a retry with the same Idempotency-Key (409)' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
-  @ApiProblemResponses(400, 401, 403, 422, 503)
+  @ApiProblemResponses(400, 401, 403, 409, 422, 503)
   issueKey(@Body() body: IssueApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
     assertProvince(admin, body.provinceCode);
     return this.keys.issue({ provinceCode: body.provinceCode, unitCode: body.unitCode }, futureDate(body.expiresAt), actorName(admin));
@@ -89,9 +91,10 @@ export class AuthController {
   @Access({ roles: ['admin'] })
   @Header('Cache-Control', 'no-store')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Replace a key of the admin’s province by a new one; the old one stops working at once (admin); another province’s key is answered 404' })
+  @SecretAnswer('key')
+  @ApiOperation({ summary: 'Replace a key of the admin’s province by a new one; the old one stops working at once (admin); the new key is shown once; another province’s key is answered 404' })
   @ApiCreatedResponse({ type: IssuedKeyDto })
-  @ApiProblemResponses(400, 401, 403, 404, 422, 503)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422, 503)
   rotateKey(@Param('id') id: string, @Body() body: RotateApiKeyDto, @CurrentPrincipal() admin: Principal): Promise<IssuedKeyDto> {
     return this.keys.rotate(id, futureDate(body.expiresAt), actorName(admin), provinceScope(admin));
   }

@@ -1,4 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectModel } from '@nestjs/mongoose';
 import { ProblemException, refusal } from '@dtp/platform';
 import { createHash } from 'node:crypto';
@@ -7,6 +8,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthenticatedRequest } from '../auth/auth.guard';
 import { actorName } from '../auth/principal';
 import { IdempotencyRecord } from './idempotency-record.schema';
+import { SECRET_ANSWER } from './secret-answer.decorator';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** How long an answer is kept for retries. */
@@ -31,10 +33,15 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * kept; the same key and body again get that answer (`Idempotent-Replayed: true`) and nothing
  * is written twice; the same key with another body is refused (422); while the first is still
  * running, a second gets 409. A request that fails leaves no record, so it may be retried.
+ * An answer holding a secret (`@SecretAnswer`) is kept without it and its replay refused (409):
+ * a store of idempotency records must not become a store of credentials (ADR 0006).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectModel(IdempotencyRecord.name) private readonly records: Model<IdempotencyRecord>) {}
+  constructor(
+    @InjectModel(IdempotencyRecord.name) private readonly records: Model<IdempotencyRecord>,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -48,18 +55,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const id = sha256(`${caller}\n${request.method}\n${request.url}\n${key}`);
     const fingerprint = sha256(JSON.stringify(request.body ?? null));
     const reply = context.switchToHttp().getResponse<Reply>();
-    return from(this.run(id, fingerprint, reply, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    const secrets = this.reflector.get<string[] | undefined>(SECRET_ANSWER, context.getHandler());
+    return from(this.run(id, fingerprint, reply, secrets, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 
-  private async run(id: string, fingerprint: string, reply: Reply, handle: () => Promise<unknown>): Promise<unknown> {
+  private async run(id: string, fingerprint: string, reply: Reply, secrets: string[] | undefined, handle: () => Promise<unknown>): Promise<unknown> {
     const replay = await this.claim(id, fingerprint);
     if (replay) {
+      // Also for a record written before secrets were withheld: its answer is never sent again.
+      if (secrets) throw secretShownOnce(replay.response);
       reply.header('idempotent-replayed', 'true');
       return replay.response;
     }
     try {
       const response = await handle();
-      await this.records.updateOne({ _id: id }, { $set: { state: 'completed', response: response === undefined ? null : JSON.parse(JSON.stringify(response)) } });
+      const kept = response === undefined ? null : JSON.parse(JSON.stringify(response));
+      await this.records.updateOne({ _id: id }, { $set: { state: 'completed', response: secrets ? without(kept, secrets) : kept, ...(secrets ? { withheld: secrets } : {}) } });
       return response;
     } catch (error) {
       await this.records.deleteOne({ _id: id, state: 'pending' });
@@ -71,14 +82,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async claim(id: string, fingerprint: string): Promise<{ response: unknown } | undefined> {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        await this.records.create({ _id: id, fingerprint, state: 'pending', response: null, createdAt: new Date() });
+        const createdAt = new Date();
+        await this.records.create({ _id: id, fingerprint, state: 'pending', response: null, createdAt, expiresAt: new Date(createdAt.getTime() + IDEMPOTENCY_WINDOW_MS) });
         return undefined;
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       }
       const existing = await this.records.findById(id).lean<IdempotencyRecord>().exec();
       if (!existing) continue;
-      if (Date.now() - existing.createdAt.getTime() > IDEMPOTENCY_WINDOW_MS) {
+      // The TTL index removes expired records on MongoDB only, and not at once: an expired record is treated as absent.
+      if (expiryOf(existing) <= Date.now()) {
         await this.records.deleteOne({ _id: id, createdAt: existing.createdAt });
         continue;
       }
@@ -90,6 +103,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     throw problem(409, 'this Idempotency-Key is contended; try again', 'Idempotency-Key đang bị tranh chấp; vui lòng thử lại');
   }
+}
+
+/** Records from before `expiresAt` expire one window after they were written, as they always did. */
+function expiryOf(record: IdempotencyRecord): number {
+  return record.expiresAt?.getTime() ?? record.createdAt.getTime() + IDEMPOTENCY_WINDOW_MS;
+}
+
+function without(answer: unknown, fields: string[]): unknown {
+  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return null;
+  return Object.fromEntries(Object.entries(answer).filter(([name]) => !fields.includes(name)));
+}
+
+function secretShownOnce(kept: unknown): ProblemException {
+  const id = kept && typeof kept === 'object' && typeof (kept as { id?: unknown }).id === 'string' ? (kept as { id: string }).id : undefined;
+  const made = id ? ` (the first request created ${id})` : '';
+  const madeVi = id ? ` (yêu cầu đầu tiên đã tạo ${id})` : '';
+  return problem(
+    409,
+    `this Idempotency-Key was already used; the secret in its answer is shown only once and is not kept${made}`,
+    `Idempotency-Key này đã được dùng; thông tin bí mật trong câu trả lời chỉ hiển thị một lần và không được lưu lại${madeVi}`,
+  );
 }
 
 function problem(status: number, detail: string, detailVi: string): ProblemException {
