@@ -225,7 +225,13 @@ describe('walking skeleton: report in, provincial value out', () => {
     await waitFor(async () => services['exports']!.output(), (out) => out.includes('"scorecard changed"') && out.includes(`"indicatorCode":"${code('BTS')}"`), {
       what: 'exports to log the scorecard change',
     });
-    // The same report, as a file from exports, with the official's token from reports.
+    // The same report, as a file from exports, with the official's token from reports. The file
+    // shows each value as its indicator reads: once indicators has the form's definitions.
+    await waitFor(async () => (await fetch(`${services['indicators']!.baseUrl}/api/v1/indicators/${province}/${code('DOSSIERS')}`, { headers: admin })).status, (status) => status === 200, {
+      what: 'the form’s indicators in the catalog',
+      timeoutMs: 60000,
+      intervalMs: 500,
+    });
     const exportsUrl = services['exports']!.baseUrl;
     const request = { kind: 'submission', format: 'csv', provinceCode: province, unitCode: unit.unitCode, formCode: FORM, period: '2021' };
     const job = await waitFor(
@@ -238,8 +244,9 @@ describe('walking skeleton: report in, provincial value out', () => {
       { what: 'a completed export of the report', timeoutMs: 30000, intervalMs: 500 },
     );
     const csv = await (await fetch(`${exportsUrl}${job.downloadPath}`, { headers: admin })).text();
-    // indicator_code, indicator_name, unit_of_measure, value, numerator, denominator, done.
-    expect(csv).toMatch(new RegExp(`\\r\\n${code('DOSSIERS')},[^,]*,[^,]*,0\\.5,5,10,\\r\\n`));
+    // indicator_code, indicator_name, unit_of_measure, value, numerator, denominator, done: a share in
+    // the unit it is read in (the form's indicator, adopted by the catalog: 50 %), beside its parts.
+    expect(csv).toMatch(new RegExp(`\\r\\n${code('DOSSIERS')},[^,]*,%,50,5,10,\\r\\n`));
     expect(csv).toMatch(new RegExp(`\\r\\n${code('BTS')},[^,]*,[^,]*,3,,,\\r\\n`));
   });
 
