@@ -10,11 +10,23 @@ const INDICATORS = process.env.INDICATORS_URL ?? 'http://127.0.0.1:3102';
 const PROVINCE = { code: '20', districts: ['178', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189'] };
 
 async function call(method, path, headers, body, expected, base = REPORTS) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-correlation-id': 'demo-data', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  // A 503 says "try again in a few seconds" (a service still reading what it depends on at start).
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-correlation-id': 'demo-data', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 503 && !expected.includes(503) && attempt < 30) {
+      await res.text();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      continue;
+    }
+    return answered(method, path, res, expected);
+  }
+}
+
+async function answered(method, path, res, expected) {
   const text = await res.text();
   if (!expected.includes(res.status)) {
     console.error(`[demo] ${method} ${path}: ${res.status} ${text}`);

@@ -13,6 +13,8 @@ export interface UnitsDirectoryOptions {
 
 /** A unit not found may have been imported since: the units are read again, at most this often. */
 const RELOAD_ON_MISS_MS = 1_000;
+// Before the first successful read, ask sooner: a caller is being refused meanwhile.
+const RETRY_UNREAD_MS = 200;
 
 /**
  * The organisation units as the indicators service keeps them, held in memory by the services
@@ -61,7 +63,10 @@ export class UnitsDirectory implements OnApplicationBootstrap, OnApplicationShut
    */
   async availability(): Promise<'off' | 'loaded' | 'unavailable'> {
     if (!this.options.indicatorsUrl) return 'off';
-    if (!this.fromIndicators) await this.reloadIfStale();
+    if (!this.fromIndicators) {
+      if (this.reading) await this.reading;
+      else if (Date.now() - this.lastRead > RETRY_UNREAD_MS) await this.reload();
+    }
     return this.fromIndicators ? 'loaded' : 'unavailable';
   }
 

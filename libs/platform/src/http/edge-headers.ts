@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Fastify from 'fastify';
 import { CORRELATION_HEADER } from '../logging/correlation';
 
 /**
@@ -13,10 +14,13 @@ import { CORRELATION_HEADER } from '../logging/correlation';
  * break /docs on the plain-HTTP addresses inside a cluster.
  */
 export async function installEdgeHeaders(app: NestFastifyApplication, corsOrigins: readonly string[]): Promise<void> {
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: { useDefaults: true, directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null } },
-    frameguard: { action: 'deny' },
+  // The policy has no per-request part (no nonces): helmet works it out once, and every answer gets
+  // the same headers from one hook. Helmet on every request cost about half of a cached read's
+  // throughput (npm run bench, reads).
+  const headers = await helmetHeaders();
+  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   // No origins: no CORS headers at all, so browsers keep the same-origin rule (the dashboard
   // reaches the services through its own server).
@@ -30,4 +34,24 @@ export async function installEdgeHeaders(app: NestFastifyApplication, corsOrigin
     credentials: false,
     maxAge: 600,
   });
+}
+
+const HELMET_OPTIONS = {
+  global: true,
+  contentSecurityPolicy: { useDefaults: true, directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null } },
+  frameguard: { action: 'deny' as const },
+};
+
+/** The headers helmet sets with these options, read once from a throwaway server. */
+export async function helmetHeaders(): Promise<Record<string, string>> {
+  const probe = Fastify();
+  try {
+    await probe.register(helmet, HELMET_OPTIONS);
+    probe.get('/', async () => 'ok');
+    const answer = await probe.inject({ method: 'GET', url: '/' });
+    const own = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+    return Object.fromEntries(Object.entries(answer.headers).filter(([name, value]) => !own.has(name) && value !== undefined).map(([name, value]) => [name, String(value)]));
+  } finally {
+    await probe.close();
+  }
 }
