@@ -256,10 +256,14 @@ describe('a province-year with the 2025 reform in the middle: every published fi
 
   it('keeps every unit’s own figure and counts only the units that existed in the period as expected and reporting', async () => {
     const rates = async (period: string) => (await expectStatus(call('indicators', 'GET', `/api/v1/reporting-rates/${province}/${QUARTERLY}/${period}`, admin), 200)).json;
-    const q2Rates = await rates('2025Q2');
-    const q4Rates = await rates('2025Q4');
-    expect(JSON.stringify(q2Rates)).toMatch(/"expected":3\b/);
-    expect(JSON.stringify(q4Rates)).toMatch(/"expected":4\b/);
+    // The set that reports (aggregates' reporting units) is the set expected (rates): the districts
+    // before the reform, the communes after, each all received.
+    for (const [period, units] of [['2025Q2', districts], ['2025Q4', communes]] as const) {
+      const answer = (await rates(period)) as { province: { expected: number; received: number }; units: Array<{ unitCode: string; received: boolean }> };
+      expect(answer.province).toMatchObject({ expected: units.length, received: units.length });
+      expect(answer.units.map((u) => u.unitCode).sort()).toEqual([...units].sort());
+      expect((await aggregate(province, I.bts, period))?.reportingUnits).toBe(units.length);
+    }
     for (const [unit, report] of Object.entries(q4)) expect((await aggregate(unit, I.bts, '2025Q4'))?.value).toBe(report.bts);
     const ranking = (await expectStatus(call('indicators', 'GET', `/api/v1/rankings/${province}/${I.bts}/2025Q4?level=commune&pageSize=20`, {}), 200)).json as { items: Array<{ unitCode: string; value: number; rank: number }> };
     const byBts = Object.entries(q4).sort((a, b) => b[1].bts - a[1].bts);
@@ -311,6 +315,8 @@ describe('a province-year with the 2025 reform in the middle: every published fi
     const csvLine = (indicatorCode: string) => csv.split(/\r?\n/).find((l) => l.includes(`,${indicatorCode},`)) ?? '';
     expect(csvLine(I.bts)).toContain(`,${want.bts},`);
     expect(csvLine(I.economy)).toContain(`,${ECONOMY_SHARE},`);
+    expect(csvLine(I.count)).toContain(`,${want.count},`);
+    expect(Number(csvLine(I.dossiers).split(',')[6])).toBeCloseTo(share, 5);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files['xlsx']! as never);
@@ -328,6 +334,8 @@ describe('a province-year with the 2025 reform in the middle: every published fi
     expect(row(I.bts).getCell(7).value).toBe(want.bts);
     expect(row(I.bts).getCell(7).numFmt).toBe('#,##0');
     expect(row(I.count).getCell(7).value).toBe(want.count);
+    // Milestones by their rule: "all" and "any" as done (1) or not (0), never the count of units done.
+    expect([row(I.all).getCell(7).value, row(I.any).getCell(7).value]).toEqual([want.all, want.any]);
 
     const zip = await JSZip.loadAsync(files['docx']!);
     const docx = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -400,29 +408,44 @@ describe('a province-year with the 2025 reform in the middle: every published fi
   });
 
   it('states a report’s real lateness in working days in a caught-up reminder, subject and body alike', async () => {
-    // A commune that has not sent October 2026's flash report, due mid-November: the planner catches up
-    // the reminders it missed, each stating the delay on the day it goes out.
+    // A commune that has not sent the flash report of the month before last (due mid last month): the
+    // planner catches up the reminders it missed, each stating the delay on the day it goes out.
+    const today = new Date(Date.now() + 7 * 3600_000);
+    const owedMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1));
+    const period = `${owedMonth.getUTCFullYear()}${String(owedMonth.getUTCMonth() + 1).padStart(2, '0')}`;
+    const dueMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
     const calendar = await waitFor(
       async () => (await call('notifications', 'GET', `/api/v1/calendar/${province}?unit=${communes[3]}&form=${MONTHLY}`, admin)).json as Array<{ period: string; deadline: string; state: string }>,
-      (rows) => Array.isArray(rows) && rows.some((r) => r.period === '202610'),
-      { what: 'the calendar to owe October 2026', timeoutMs: 60000, intervalMs: 1000 },
+      (rows) => Array.isArray(rows) && rows.some((r) => r.period === period),
+      { what: `the calendar to owe ${period}`, timeoutMs: 60000, intervalMs: 1000 },
     );
-    const deadline = calendar.find((r) => r.period === '202610')!.deadline;
-    expect(deadline).toMatch(/^2026-11-1[5-7]$/);
+    const deadline = calendar.find((r) => r.period === period)!.deadline;
+    // The 15th of the month after, moved to a working day if it is not one.
+    expect(deadline.slice(0, 7)).toBe(dueMonth);
+    expect(Number(deadline.slice(8))).toBeGreaterThanOrEqual(15);
     const owed = await waitFor(
-      async () => (await call('notifications', 'GET', `/api/v1/deliveries/${province}?unit=${communes[3]}&form=${MONTHLY}&period=202610`, admin)).json as Array<{ notice: string; sendAt: string; variables: Record<string, unknown> }>,
+      async () => (await call('notifications', 'GET', `/api/v1/deliveries/${province}?unit=${communes[3]}&form=${MONTHLY}&period=${period}`, admin)).json as Array<{ notice: string; sendAt: string; variables: Record<string, unknown> }>,
       (rows) => Array.isArray(rows) && rows.some((r) => r.notice === 'reminder-overdue'),
-      { what: 'an overdue reminder for the report owed since November', timeoutMs: 150000, intervalMs: 2000 },
+      { what: `an overdue reminder for ${period}`, timeoutMs: 150000, intervalMs: 2000 },
     );
     const reminder = owed.find((r) => r.notice === 'reminder-overdue')!;
-    // Working days after the deadline up to the day it is sent (Vietnam's date), counted here:
-    // Monday to Friday, no public holiday falls between mid-November and early December 2026.
+    // Working days after the deadline up to the day it is sent (Vietnam's date), counted here: Monday
+    // to Friday, less the days off and plus the Saturdays worked that the province's calendar lists.
     const sentOn = new Date(new Date(reminder.sendAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const daysOff = new Set<string>();
+    const weekendsWorked = new Set<string>();
+    for (const year of new Set([deadline.slice(0, 4), sentOn.slice(0, 4)])) {
+      const days = (await expectStatus(call('reports', 'GET', `/api/v1/working-calendar/${province}?year=${year}`, admin), 200)).json as { daysOff: Array<{ date: string }>; workingWeekendDays: Array<{ date: string }> };
+      for (const d of days.daysOff) daysOff.add(d.date);
+      for (const d of days.workingWeekendDays) weekendsWorked.add(d.date);
+    }
     let late = 0;
     for (let d = new Date(`${deadline}T00:00:00Z`); ; ) {
       d = new Date(d.getTime() + 86_400_000);
-      if (d.toISOString().slice(0, 10) > sentOn) break;
-      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) late += 1;
+      const date = d.toISOString().slice(0, 10);
+      if (date > sentOn) break;
+      const weekday = d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
+      if ((weekday && !daysOff.has(date)) || weekendsWorked.has(date)) late += 1;
     }
     expect(late).toBeGreaterThan(3);
     expect(reminder.variables['workingDays']).toBe(late);
