@@ -1,4 +1,4 @@
-import { formatViDate, formatViNumber, formatViPercent, SubmissionStatus, submissionStatusLabel, TargetStatus, targetStatusLabel } from '@dtp/domain';
+import { formatViDate, formatViNumber, formatViPercent, isSubmissionStatus, submissionStatusLabel, TargetStatus, targetStatusLabel } from '@dtp/domain';
 import { Cell, CellKind } from './export-document';
 
 /** How a cell reads on paper (PDF, Word): vi-VN numbers and dates, status in words. */
@@ -28,11 +28,9 @@ export function displayCell(kind: CellKind, value: Cell): string {
  */
 export function statusWord(value: Cell): string {
   if (isStatus(value)) return targetStatusLabel(value, 'vi');
-  if (typeof value === 'string' && (SUBMISSION_STATUSES as readonly string[]).includes(value)) return submissionStatusLabel(value as SubmissionStatus, 'vi');
+  if (isSubmissionStatus(value)) return submissionStatusLabel(value, 'vi');
   return String(value);
 }
-
-const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'returned', 'approved'];
 
 export function isStatus(value: Cell): value is TargetStatus {
   return value === 'achieved' || value === 'not-achieved' || value === 'not-measurable';

@@ -23,6 +23,10 @@ export function submissionStatusLabel(status: SubmissionStatus, language: 'vi' |
   return SUBMISSION_STATUS_NAMES[status]?.[language] ?? status;
 }
 
+export function isSubmissionStatus(value: unknown): value is SubmissionStatus {
+  return typeof value === 'string' && Object.hasOwn(SUBMISSION_STATUS_NAMES, value);
+}
+
 export type Transition =
   | { ok: true; status: SubmissionStatus; event: SubmissionEventKind | null }
   | { ok: false; code: 'not-allowed' | 'locked' | 'not-submitted'; reason: string; reasonVi: string };

@@ -63,17 +63,14 @@ export class UnitsDirectory implements OnApplicationBootstrap, OnApplicationShut
    */
   async availability(): Promise<'off' | 'loaded' | 'unavailable'> {
     if (!this.options.indicatorsUrl) return 'off';
-    if (!this.fromIndicators) {
-      if (this.reading) await this.reading;
-      else if (Date.now() - this.lastRead > RETRY_UNREAD_MS) await this.reload();
-    }
+    if (!this.fromIndicators) await this.reloadIfStale(RETRY_UNREAD_MS);
     return this.fromIndicators ? 'loaded' : 'unavailable';
   }
 
-  /** Reads the units again unless they were read less than RELOAD_ON_MISS_MS ago: for a unit not found. */
-  async reloadIfStale(): Promise<void> {
+  /** Reads the units again unless they were read less than `minAgeMs` ago: for a unit not found. */
+  async reloadIfStale(minAgeMs = RELOAD_ON_MISS_MS): Promise<void> {
     if (this.reading) await this.reading;
-    else if (this.options.indicatorsUrl && Date.now() - this.lastRead > RELOAD_ON_MISS_MS) await this.reload();
+    else if (this.options.indicatorsUrl && Date.now() - this.lastRead > minAgeMs) await this.reload();
   }
 
   /** Keeps the units it has when the indicators service cannot be reached, and says so; concurrent callers share one read. */
