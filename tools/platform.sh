@@ -2,6 +2,7 @@
 # Starts the whole platform on this machine: infrastructure, the four services and the dashboard, demo data.
 #   platform.sh up      start (foreground; Ctrl-C stops the services, the infrastructure stays up)
 #   platform.sh down    stop the services and the infrastructure
+#   platform.sh stop    stop the services only
 # DTP_DETACH=1 platform.sh up   return once everything is up (services keep running).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -98,5 +99,9 @@ TXT
     stop_services
     bash tools/infra/infra.sh down
     ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  stop)
+    # The services only: the infrastructure (and whoever else uses it) keeps running.
+    stop_services
+    ;;
+  *) echo "usage: $0 up|down|stop" >&2; exit 2 ;;
 esac

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { etagOf } from '@dtp/platform';
 import { CATALOG_GENERATION, FoldGenerations, isWriting } from './fold-generations.service';
 
-/** A read answer as it goes on the wire: serialised once, with its ETag. */
+/** A read answer as it goes on the wire: serialised and encoded once, with its ETag. */
 export interface CachedView {
   json: string;
+  bytes: Buffer;
   etag: string;
 }
 
@@ -107,5 +108,5 @@ export class ViewCache {
 
 function toView(body: unknown): CachedView {
   const json = JSON.stringify(body);
-  return { json, etag: etagOf(json) };
+  return { json, bytes: Buffer.from(json), etag: etagOf(json) };
 }

@@ -50,9 +50,10 @@ export async function createService(
   installRequestLimits(fastify);
   // First: answers already in memory (early-replies.ts) skip everything after, even the
   // correlation context (a few percent of a cached read).
-  fastify.addHook('onRequest', async (request, reply) => {
-    for (const early of earlyRepliesOf(fastify)) if (await early(request, reply)) return reply;
-    return undefined;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // A hook that replied does not call done (Fastify's way to end the request in a hook).
+    for (const early of earlyRepliesOf(fastify)) if (early(request, reply)) return;
+    done();
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     if (reply.sent) return done();
