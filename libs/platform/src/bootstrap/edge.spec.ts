@@ -1,4 +1,5 @@
 import { Body, Controller, Module, Post } from '@nestjs/common';
+import { MongoNetworkError } from 'mongodb';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions } from 'fastify';
 import { Type } from 'class-transformer';
@@ -34,6 +35,12 @@ class ThingsController {
   file(@Body() body: Buffer) {
     handled.push('file');
     return { bytes: body.length };
+  }
+
+  /** What a write meets when the store has gone away mid-request (the driver's own error). */
+  @Post('store-away')
+  storeAway() {
+    throw new MongoNetworkError('connection 7 to 127.0.0.1:27017 closed');
   }
 }
 
@@ -101,6 +108,15 @@ describe('createService: the edge every service shares', () => {
       expect(String((await inject({ method: 'GET', url: asset })).headers['content-security-policy'])).toContain("script-src 'self'");
     }
     expect((await inject({ method: 'GET', url: '/docs/openapi.json' })).statusCode).toBe(200);
+  });
+
+  it('answers a write that lost the store with 503, Retry-After and words in both languages, not 500', async () => {
+    const answer = await inject({ method: 'POST', url: '/api/v1/things/store-away' });
+    expect(answer.statusCode).toBe(503);
+    expect(answer.headers['retry-after']).toBe('5');
+    expect(answer.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(answer.json()).toMatchObject({ type: 'https://dtp.gov.vn/problems/store-unavailable', status: 503, vi: { detail: expect.stringContaining('Idempotency-Key') } });
+    expect(answer.body).not.toContain('27017');
   });
 
   describe('JSON depth', () => {

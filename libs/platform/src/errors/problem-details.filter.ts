@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ACCEPTED_PERIOD_FORMS, InvalidPeriodError } from '@dtp/domain';
 import { bodyTooLarge } from '../http/request-limits';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, refusal, titleFor } from './problem';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS, storeUnavailableProblem } from './store-unavailable';
 
 interface ReplyLike {
   status(code: number): ReplyLike;
@@ -23,6 +24,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = exception instanceof HttpException && exception.getStatus() === 413 ? bodyTooLarge(request.routeOptions?.bodyLimit) : problemOf(exception);
     problem.instance = request.url;
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    // Every "not now" says when to come back (the store away, a dependency not yet read).
+    if (problem.status === 503) reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
@@ -30,6 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** The problem document for any error: as thrown for ProblemException, derived for HttpException, bare for the rest. */
 export function problemOf(exception: unknown): Problem {
   if (exception instanceof ProblemException) return { ...exception.problem };
+  if (isStoreUnavailable(exception)) return storeUnavailableProblem();
   // A period id in a path or query: the caller's mistake, answered with the accepted forms.
   if (exception instanceof InvalidPeriodError) {
     const detailVi = `"${exception.input}" không phải mã kỳ báo cáo; các dạng hợp lệ: ${ACCEPTED_PERIOD_FORMS.join(', ')}`;
