@@ -17,8 +17,8 @@ COPY libs/domain/package.json libs/domain/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/platform/package.json libs/platform/
 COPY libs/testing/package.json libs/testing/
-# The lockfile's versions; see tools/bootstrap.sh for why not `npm ci`.
-RUN npm install --no-save --ignore-scripts --no-audit --no-fund
+# Exactly the lockfile's versions (reproducible); no install scripts run in the image.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY tools/build.mjs tools/swc-options.cjs tools/
 COPY libs libs
