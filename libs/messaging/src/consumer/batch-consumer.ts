@@ -5,6 +5,7 @@ import { Consumer, EachBatchPayload, Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
 import { KafkaSettings } from '../kafka/kafka-settings';
 import { ConsumedMessage, EnvelopeConsumer, RetryPolicy } from './envelope-consumer';
+import { watchConsumerLiveness } from '../kafka/consumer-liveness';
 
 export interface BatchConsumerOptions<TEvent> {
   topic: Topic;
@@ -29,7 +30,7 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 4, initialDelayMs: 200 };
 export class EnvelopeBatchConsumer<TEvent extends { correlationId: string; id: string }> {
   private readonly logger: Logger;
   private readonly consumer: Consumer;
-  private crashed?: Error;
+  private readonly liveness: { failure(): Error | undefined };
 
   constructor(
     settings: KafkaSettings,
@@ -39,9 +40,7 @@ export class EnvelopeBatchConsumer<TEvent extends { correlationId: string; id: s
     this.logger = new Logger(`EnvelopeBatchConsumer(${options.topic})`);
     const kafka = new Kafka({ clientId: settings.clientId, brokers: settings.brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
     this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
-    this.consumer.on(this.consumer.events.CRASH, (event) => {
-      if (!event.payload.restart) this.crashed = event.payload.error;
-    });
+    this.liveness = watchConsumerLiveness(`${options.groupId} ${options.topic}`, this.consumer);
   }
 
   async start(): Promise<void> {
@@ -57,7 +56,7 @@ export class EnvelopeBatchConsumer<TEvent extends { correlationId: string; id: s
 
   /** Undefined while consuming; the error once the consumer crashed for good (for liveness). */
   failure(): Error | undefined {
-    return this.crashed;
+    return this.liveness.failure();
   }
 
   stop(): Promise<void> {

@@ -1,4 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import type { Consumer } from 'kafkajs';
+import { watchConsumerLiveness } from './consumer-liveness';
 import { KafkaClient } from './kafka-client';
 import { kafkaConsumerTransport, KafkaSettings } from './kafka-settings';
 
@@ -8,6 +10,8 @@ import { kafkaConsumerTransport, KafkaSettings } from './kafka-settings';
  */
 export async function connectConsumers(app: INestApplication, settings: KafkaSettings, groupId: string): Promise<void> {
   await app.get(KafkaClient).ensureTopics();
-  app.connectMicroservice(kafkaConsumerTransport(settings, groupId), { inheritAppConfig: true });
+  const microservice = app.connectMicroservice(kafkaConsumerTransport(settings, groupId), { inheritAppConfig: true });
   await app.startAllMicroservices();
+  const [, consumer] = microservice.unwrap<[unknown, Consumer | null, unknown]>();
+  if (consumer) watchConsumerLiveness(`${groupId} (event handlers)`, consumer);
 }

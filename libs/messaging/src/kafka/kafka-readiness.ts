@@ -2,5 +2,6 @@ import { ReadinessCheck } from '@dtp/platform';
 import { KafkaClient } from './kafka-client';
 
 export function kafkaReadiness(kafka: KafkaClient): ReadinessCheck {
-  return { name: 'kafka', check: () => kafka.ping() };
+  // Reported, not required: the outbox keeps events while the broker is away (readiness-check.ts).
+  return { name: 'kafka', check: () => kafka.ping(), required: false };
 }
