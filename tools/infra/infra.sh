@@ -168,12 +168,13 @@ start_ferretdb() {
   wait_for FerretDB "$log" port_open "$DTP_MONGO_PORT"
 }
 
+# Append-only file: queued reminders and exports survive a restart of Redis (at most a second lost).
 start_redis() {
   local log="$logs/redis.log"
   if port_open "$DTP_REDIS_PORT"; then return; fi
   mkdir -p "$DTP_INFRA_HOME/redis"
   redis-server --bind 127.0.0.1 --port "$DTP_REDIS_PORT" --dir "$DTP_INFRA_HOME/redis" \
-    --daemonize yes --pidfile "$run/redis.pid" --logfile "$log" --save "" --appendonly no \
+    --daemonize yes --pidfile "$run/redis.pid" --logfile "$log" --save "" --appendonly yes --appendfsync everysec \
     || fail "Redis did not start (log: $log)"
   wait_for Redis "$log" redis-cli -p "$DTP_REDIS_PORT" ping
 }
