@@ -29,7 +29,8 @@ export function serviceInfrastructure(options: ServiceInfrastructureOptions): Dy
     // maxPoolSize: a service's own bound on concurrent store operations (the driver's default is 100),
     // so a burst queues in the service instead of exhausting the store's connections (docs/adr/0002).
     MongooseModule.forRoot(env.MONGO_URL, { dbName: env.MONGO_DB, serverSelectionTimeoutMS: 5000, ignoreUndefined: true, maxPoolSize: 50 }),
-    MessagingModule.forRoot(kafkaSettingsOf(env, service), { pollIntervalMs: env.OUTBOX_POLL_MS ?? 1000, batchSize: 100 }),
+    // Replicas: each publishes its own writes; another's pending entries only once they are 5 s old.
+    MessagingModule.forRoot(kafkaSettingsOf(env, service), { pollIntervalMs: env.OUTBOX_POLL_MS ?? 1000, batchSize: 100, foreignMarkerGraceMs: 5000 }),
     PlatformModule.forRoot({
       ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
       readiness: {

@@ -85,6 +85,31 @@ describe('OutboxRelay on FerretDB and Kafka', () => {
     expect(after.filter((m) => m.key === key)).toHaveLength(2);
   });
 
+  it('with replicas, leaves another replica’s fresh writes to it and takes them over once they are old', async () => {
+    const options = { pollIntervalMs: 60000, batchSize: 10, foreignMarkerGraceMs: 60_000 };
+    const writer = new OutboxRelay(model as unknown as Model<OutboxFields>, kafka, new DocumentLocks(), options);
+    const other = new OutboxRelay(model as unknown as Model<OutboxFields>, kafka, new DocumentLocks(), options);
+    const [fresh, stale] = [uniqueCode('K'), uniqueCode('K')];
+    const [freshEvent] = eventsFor(fresh, 1);
+    const [staleEvent] = eventsFor(stale, 1);
+    // The writer marks and writes but has not published yet (its publishWritten is the one to do it).
+    await writer.expect([fresh]);
+    await model.collection.insertOne({ _id: fresh, state: 1, ...outboxAppend(TEST_TOPIC, [freshEvent!]).fields } as never);
+    // A marker left two minutes ago by a replica that died before publishing.
+    await writer.expect([stale]);
+    await connection.collection(OUTBOX_MARKERS).updateOne({ _id: `things/${stale}` as never }, { $set: { token: 'a-replica-that-died', at: new Date(Date.now() - 120_000) } });
+    await model.collection.insertOne({ _id: stale, state: 1, ...outboxAppend(TEST_TOPIC, [staleEvent!]).fields } as never);
+
+    await other.drainOnce();
+    expect((await model.findById(fresh).lean().exec())?.outboxCount).toBe(1);
+    expect((await model.findById(stale).lean().exec())?.outboxCount).toBe(0);
+    await writer.drainOnce();
+    expect((await model.findById(fresh).lean().exec())?.outboxCount).toBe(0);
+
+    const seen = await readTopic(env.KAFKA_BROKERS, TEST_TOPIC, (m) => m.some((x) => x.key === fresh) && m.some((x) => x.key === stale));
+    expect(seen.filter((m) => m.key === fresh || m.key === stale).map((m) => m.headers['event-id']).sort()).toEqual([freshEvent!.id, staleEvent!.id].sort());
+  });
+
   it('leaves what it could not send right after the write marked, for the poll', async () => {
     const key = uniqueCode('K');
     const [event] = eventsFor(key, 1);

@@ -57,7 +57,17 @@ export interface OutboxRelayOptions extends OutboxLockOptions {
   /** How often to look for entries nobody nudged about (after a crash or from another replica). */
   pollIntervalMs: number;
   batchSize: number;
+  /**
+   * With several replicas: how old another replica's marker must be before this one's poll takes
+   * it. The replica that wrote publishes its own writes right away; the others step in only when
+   * it has not (a crash, Kafka away), so two replicas do not publish the same entries at once.
+   * 0 (one process): every marker at once.
+   */
+  foreignMarkerGraceMs?: number;
 }
+
+/** Tokens this relay handed out, to tell its own markers from other replicas'. */
+const TOKENS_REMEMBERED = 20_000;
 
 /** Stays well under Kafka's default 1 MiB per partition batch, however many entries piled up. */
 const MAX_SEND_BYTES = 512 * 1024;
@@ -95,6 +105,8 @@ export class OutboxRelay {
   private sendTurn: Promise<void> = Promise.resolve();
   /** Documents with writes queued for publishWritten: the poll leaves them to it, so their events keep their order. */
   private readonly writing = new Map<string, number>();
+  /** Tokens of the markers this relay's writers put down (expect), oldest first. */
+  private readonly issued = new Set<string>();
 
   constructor(
     private readonly model: Model<OutboxFields>,
@@ -115,6 +127,8 @@ export class OutboxRelay {
   async expect(ids: readonly unknown[]): Promise<string> {
     const token = randomUUID();
     if (ids.length === 0) return token;
+    this.issued.add(token);
+    if (this.issued.size > TOKENS_REMEMBERED) this.issued.delete(this.issued.values().next().value as string);
     const at = new Date();
     await bulkWriteInChunks(
       this.markers as never,
@@ -255,7 +269,9 @@ export class OutboxRelay {
    */
   async drainOnce(): Promise<number> {
     const listed = (await this.markers.find({ collection: this.collection }).limit(this.options.batchSize).toArray()) as unknown as OutboxMarker[];
-    const markers = listed.filter((m) => !this.writing.has(String(m.docId)));
+    const grace = this.options.foreignMarkerGraceMs ?? 0;
+    // Another replica's young marker is its writer's to publish; it is taken here only once old.
+    const markers = listed.filter((m) => !this.writing.has(String(m.docId)) && (this.issued.has(m.token) || Date.now() - new Date(m.at).getTime() >= grace));
     const found = await mapLimited(markers, READ_CONCURRENCY, (m) => this.model.findById(m.docId, this.projection()).lean<OutboxDocument>().exec());
     const ready = this.options.readyWhen ?? (() => true);
     const docs = found.filter((d): d is OutboxDocument => d !== null && ready(d));
