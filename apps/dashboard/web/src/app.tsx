@@ -6,6 +6,7 @@ import { isProvincialOfficial, Session, storedSession, storeSession } from './se
 import { IndicatorView } from './views/indicator-view';
 import { LoginView } from './views/login-view';
 import { OverviewView } from './views/overview-view';
+import { AuditView } from './views/audit-view';
 import { ReportingView } from './views/reporting-view';
 import { UnitView } from './views/unit-view';
 
@@ -45,12 +46,15 @@ export function App() {
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, signOut);
   });
   const provincial = session ? isProvincialOfficial(session) : false;
+  const administrator = session ? session.roles.includes('admin') || session.roles.includes('national-admin') : false;
   const view = !session ? (
     <LoginView onSignedIn={signIn} />
   ) : route.view === 'indicator' && route.code ? (
     <IndicatorView session={session} code={route.code} programmeCode={route.params.get('programme') ?? undefined} period={route.params.get('period') ?? undefined} />
   ) : route.view === 'reporting' && provincial ? (
     <ReportingView session={session} />
+  ) : route.view === 'audit' && administrator ? (
+    <AuditView session={session} />
   ) : route.view === 'unit' || !provincial ? (
     <UnitView session={session} />
   ) : (
@@ -77,6 +81,7 @@ export function App() {
           <nav aria-label={i18n.t('nav.label')}>
             {provincial && link('#/overview', i18n.t('nav.overview'), route.view === 'overview' || route.view === 'indicator')}
             {provincial && link('#/reporting', i18n.t('nav.reporting'), route.view === 'reporting')}
+            {administrator && link('#/audit', i18n.t('nav.audit'), route.view === 'audit')}
             {session.unitCode && link('#/unit', i18n.t('nav.unit'), route.view === 'unit')}
           </nav>
         )}

@@ -8,6 +8,7 @@ describe('parseRoute (the page’s hash routes)', () => {
     expect(route.params.get('period')).toBe('2024');
     expect(parseRoute('#/reporting').view).toBe('reporting');
     expect(parseRoute('#/unit').view).toBe('unit');
+    expect(parseRoute('#/audit').view).toBe('audit');
   });
 
   it('falls back to the overview for anything else', () => {

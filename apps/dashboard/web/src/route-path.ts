@@ -1,5 +1,5 @@
 export interface Route {
-  view: 'overview' | 'indicator' | 'reporting' | 'unit';
+  view: 'overview' | 'indicator' | 'reporting' | 'unit' | 'audit';
   code?: string;
   params: URLSearchParams;
 }
@@ -10,6 +10,6 @@ export function parseRoute(hash: string): Route {
   const [view, code] = path.split('/');
   const params = new URLSearchParams(query);
   if (view === 'indicator' && code) return { view, code: decodeURIComponent(code), params };
-  if (view === 'reporting' || view === 'unit') return { view, params };
+  if (view === 'reporting' || view === 'unit' || view === 'audit') return { view, params };
   return { view: 'overview', params };
 }

@@ -95,3 +95,23 @@ export interface ExportJob {
   reasonVi?: string;
 }
 
+
+/** One change by a person or a key, as a service's audit log keeps it (GET /api/v1/audit). */
+export interface AuditEntry {
+  _id: string;
+  at: string;
+  service: string;
+  provinceCode: string;
+  actor: { kind: string; id: string; roles: string[]; unitCode?: string };
+  actorRef: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  changes: Record<string, { before?: unknown; after?: unknown }>;
+  correlationId: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  page: number;
+}
