@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { isLocalDate, OrgUnit, UNIT_LEVELS, UnitLevel } from '@dtp/domain';
-import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT, CurrentOfficial, isNationalAdmin, OfficialPrincipal, refusal, Roles } from '@dtp/platform';
+import { ApiProblemResponses, BodyLimit, BULK_BODY_LIMIT, CurrentOfficial, etagOf, isNationalAdmin, OfficialPrincipal, refusal, ReplyLike, RequestLike, Roles, withSerialisedEtag } from '@dtp/platform';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { UnitsImportDto } from './dto/units-import.dto';
 import { HierarchyService, UnitsScope } from './hierarchy.service';
@@ -30,11 +30,16 @@ export class UnitsController {
 
   @Get()
   @ApiOperation({ summary: 'Organisation units, as the hierarchy stood on a date' })
-  @ApiOkResponse({ description: 'Units with validity, parents and successors', schema: { example: [{ id: '180', officialCode: '180', name: 'Tràng Định', level: 'district', validTo: '2025-06-30', parents: [{ parentId: '20' }], successors: [] }] } })
+  @ApiOkResponse({ description: 'Units with validity, parents and successors; with an ETag (304 for If-None-Match while unchanged)', schema: { example: [{ id: '180', officialCode: '180', name: 'Tràng Định', level: 'district', validTo: '2025-06-30', parents: [{ parentId: '20' }], successors: [] }] } })
   @ApiProblemResponses(400)
-  list(@Query() query: UnitsQueryDto) {
+  async list(@Query() query: UnitsQueryDto, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
     if (query.on && !isLocalDate(query.on)) throw refusal(400, 'validation', 'on must be a date (YYYY-MM-DD)', 'on phải là ngày (YYYY-MM-DD)', [{ field: 'on', message: 'on must be a date (YYYY-MM-DD)', messageVi: 'on phải là ngày (YYYY-MM-DD)' }]);
-    return this.hierarchy.list(query);
+    // Current in this replica too (an import through another one bumps the catalog generation);
+    // with an ETag, so the services that keep the units (reports, notifications: every replica)
+    // can ask every few seconds and get 304 while nothing changed.
+    await this.hierarchy.refresh();
+    const json = JSON.stringify(this.hierarchy.list(query));
+    return withSerialisedEtag(request, reply, { json, etag: etagOf(json) });
   }
 
   @Post('import')

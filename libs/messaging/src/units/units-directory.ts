@@ -11,6 +11,8 @@ export interface UnitsDirectoryOptions {
   refreshEveryMs?: number;
 }
 
+/** How often every replica asks whether the units changed (a 304 while they did not). */
+const DEFAULT_REFRESH_MS = 5_000;
 /** A unit not found may have been imported since: the units are read again, at most this often. */
 const RELOAD_ON_MISS_MS = 1_000;
 // Before the first successful read, ask sooner: a caller is being refused meanwhile.
@@ -19,8 +21,8 @@ const RETRY_UNREAD_MS = 200;
 /**
  * The organisation units as the indicators service keeps them, held in memory by the services
  * that need them (notifications' calendar, reports' checks of who may report for a period):
- * read at start, again when `indicators.catalog.v1` announces an import, periodically, and on a
- * miss. Until the first read succeeds, and without an indicators URL, the reference units of Lạng
+ * read at start, again when `indicators.catalog.v1` announces an import, every few seconds (a
+ * conditional read: 304 while nothing changed), and on a miss. Until the first read succeeds, and without an indicators URL, the reference units of Lạng
  * Sơn and Hà Tĩnh stand in and `loaded()` says so.
  */
 @Injectable()
@@ -29,6 +31,8 @@ export class UnitsDirectory implements OnApplicationBootstrap, OnApplicationShut
   private hierarchy = new OrgUnitHierarchy(referenceUnits());
   private fromIndicators = false;
   private lastRead = 0;
+  /** The ETag of the units last read: asked with If-None-Match, unchanged units cost a 304. */
+  private etag?: string;
   private reading?: Promise<boolean>;
   private timer?: NodeJS.Timeout;
 
@@ -38,7 +42,9 @@ export class UnitsDirectory implements OnApplicationBootstrap, OnApplicationShut
     if (!this.options.indicatorsUrl) return;
     // The platform starts its services together: if indicators is not answering yet, the timer asks again.
     await this.reload();
-    this.timer = setInterval(() => void this.reload(), this.options.refreshEveryMs ?? 60_000);
+    // Every few seconds in every replica: an import announced on Kafka reaches one replica of a
+    // consumer group only, and a changed parent or validity is no "unit not found" miss.
+    this.timer = setInterval(() => void this.reload(), this.options.refreshEveryMs ?? DEFAULT_REFRESH_MS);
     this.timer.unref();
   }
 
@@ -83,9 +89,11 @@ export class UnitsDirectory implements OnApplicationBootstrap, OnApplicationShut
   private async read(indicatorsUrl: string): Promise<boolean> {
     this.lastRead = Date.now();
     try {
-      const response = await fetch(new URL('/api/v1/units', indicatorsUrl), { signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(new URL('/api/v1/units', indicatorsUrl), { signal: AbortSignal.timeout(10_000), headers: this.etag && this.fromIndicators ? { 'if-none-match': this.etag } : {} });
+      if (response.status === 304 && this.fromIndicators) return true;
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.hierarchy = new OrgUnitHierarchy((await response.json()) as OrgUnit[]);
+      this.etag = response.headers.get('etag') ?? undefined;
       if (!this.fromIndicators) this.logger.log(`${this.hierarchy.all().length} organisation units loaded from indicators`);
       this.fromIndicators = true;
       return true;
