@@ -5,6 +5,7 @@ export * from './logging/json-logger';
 export * from './errors/problem';
 export * from './errors/validation-problem';
 export * from './errors/problem-details.filter';
+export * from './errors/store-unavailable';
 export * from './health/liveness';
 export * from './health/readiness-check';
 export * from './health/mongo-readiness';

@@ -2,7 +2,7 @@ import { reportFormFixture, reportValuesFixture, uniqueCode } from '@dtp/testing
 import { periodOfDate, vietnamDateOf } from '@dtp/domain';
 import { Body, ReportsTestApp, startReportsTestApp } from '../../test/reports-test-app';
 import { IdempotencyCleanup } from './idempotency-cleanup.service';
-import { IDEMPOTENCY_WINDOW_MS } from './idempotency.interceptor';
+import { IDEMPOTENCY_WINDOW_MS, PENDING_LEASE_MS } from './idempotency.interceptor';
 
 /** Idempotency records hold no secret and expire, on FerretDB (no TTL index) as on MongoDB. */
 describe('Idempotency-Key records: no secrets at rest, an expiry on each', () => {
@@ -94,6 +94,40 @@ describe('Idempotency-Key records: no secrets at rest, an expiry on each', () =>
     expect(again.json()).toEqual(first.json());
     const record = (await records().find({}).toArray()).find((r) => JSON.stringify(r).includes(first.json()._id)) as Body;
     expect(record.expiresAt).toBeInstanceOf(Date);
+  });
+
+  it('answers a retry after a lost answer with what the write made, never a second revision', async () => {
+    const unit = uniqueCode('U');
+    const key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-12-31T00:00:00Z' })).json().key as string;
+    const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
+    const headers = { 'x-api-key': key, 'idempotency-key': `lost-${unit}` };
+    const submit = () => call('POST', '/api/v1/submissions', headers, { formCode: 'CDS-Q', period, values: reportValuesFixture() });
+    const first = await submit();
+    expect(first.statusCode).toBe(201);
+    // The store went away after the report was written and before its answer was recorded: the
+    // record is still pending, from a request that died.
+    const { modifiedCount } = await records().updateOne({ 'response._id': first.json()._id }, { $set: { state: 'pending', response: null, createdAt: new Date(Date.now() - PENDING_LEASE_MS - 1000) } });
+    expect(modifiedCount).toBe(1);
+
+    const retry = await submit();
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json()).toMatchObject({ _id: first.json()._id, revision: 1, status: first.json().status });
+    const stored = (await call('GET', `/api/v1/submissions/${encodeURIComponent(first.json()._id)}`, { 'x-api-key': key })).json();
+    expect(stored.revision).toBe(1);
+    expect(stored.history).toHaveLength(1);
+    // The retry's answer is the one kept now.
+    expect((await submit()).headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('still answers 409 to a retry while the first request may be running', async () => {
+    const unit = uniqueCode('U');
+    const key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-12-31T00:00:00Z' })).json().key as string;
+    const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
+    const headers = { 'x-api-key': key, 'idempotency-key': `running-${unit}` };
+    const submit = () => call('POST', '/api/v1/submissions', headers, { formCode: 'CDS-Q', period, values: reportValuesFixture() });
+    const first = await submit();
+    await records().updateOne({ 'response._id': first.json()._id }, { $set: { state: 'pending', response: null, createdAt: new Date() } });
+    expect((await submit()).statusCode).toBe(409);
   });
 
   it('at start, purges records from before the expiry that hold a key in clear, gives the others an expiry, and removes expired ones', async () => {

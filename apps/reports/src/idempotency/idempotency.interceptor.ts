@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectModel } from '@nestjs/mongoose';
-import { ProblemException, refusal } from '@dtp/platform';
+import { isStoreUnavailable, ProblemException, refusal } from '@dtp/platform';
 import { createHash } from 'node:crypto';
 import { Model } from 'mongoose';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -9,10 +9,13 @@ import { AuthenticatedRequest } from '../auth/auth.guard';
 import { actorName } from '../auth/principal';
 import { IdempotencyRecord } from './idempotency-record.schema';
 import { SECRET_ANSWER } from './secret-answer.decorator';
+import { withRequestIdentity } from './request-identity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** How long an answer is kept for retries. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+/** A request still pending after this long died (the store or the process went away mid-way). */
+export const PENDING_LEASE_MS = 30_000;
 const DUPLICATE_KEY = 11000;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -68,12 +71,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return replay.response;
     }
     try {
-      const response = await handle();
+      const response = await withRequestIdentity(id, handle);
       const kept = response === undefined ? null : JSON.parse(JSON.stringify(response));
       await this.records.updateOne({ _id: id }, { $set: { state: 'completed', response: secrets ? without(kept, secrets) : kept, ...(secrets ? { withheld: secrets } : {}) } });
       return response;
     } catch (error) {
-      await this.records.deleteOne({ _id: id, state: 'pending' });
+      // The store went away: whether the write happened is unknown, so the record stays pending
+      // (a retry after PENDING_LEASE_MS runs again, and the write finds its own change). A refusal
+      // changed nothing: the record goes, so the request may be sent again as it is.
+      if (!isStoreUnavailable(error)) await this.records.deleteOne({ _id: id, state: 'pending' }).catch(() => undefined);
       throw error;
     }
   }
@@ -98,7 +104,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (existing.fingerprint !== fingerprint) {
         throw problem(422, 'this Idempotency-Key was used with a different request body', 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác');
       }
-      if (existing.state === 'pending') throw problem(409, 'a request with this Idempotency-Key is still being processed', 'yêu cầu với Idempotency-Key này đang được xử lý');
+      if (existing.state === 'pending') {
+        // Pending for longer than any request runs: its request died with the store or the process.
+        // It is run again; the writes it reaches recognise their own change by this record's id.
+        if (Date.now() - existing.createdAt.getTime() > PENDING_LEASE_MS) {
+          await this.records.deleteOne({ _id: id, state: 'pending', createdAt: existing.createdAt });
+          continue;
+        }
+        throw problem(409, 'a request with this Idempotency-Key is still being processed', 'yêu cầu với Idempotency-Key này đang được xử lý');
+      }
       return { response: existing.response };
     }
     throw problem(409, 'this Idempotency-Key is contended; try again', 'Idempotency-Key đang bị tranh chấp; vui lòng thử lại');

@@ -327,7 +327,7 @@ describe('reports API on FerretDB and Kafka: forms, credentials, the life cycle 
   });
 
   it('leaves health and the OpenAPI document open, metrics to their own token, and documents both credentials', async () => {
-    expect((await call('GET', '/health/ready', {})).json()).toEqual({ status: 'ok', checks: { mongodb: { status: 'up' }, kafka: { status: 'up' } } });
+    expect((await call('GET', '/health/ready', {})).json()).toEqual({ status: 'ok', checks: { mongodb: { status: 'up', required: true }, kafka: { status: 'up', required: false } } });
     expect((await call('GET', '/metrics', {})).statusCode).toBe(401);
     expect((await call('GET', '/metrics', admin)).statusCode).toBe(401);
     expect((await call('GET', '/metrics', { authorization: 'Bearer not-the-metrics-token' })).statusCode).toBe(401);

@@ -21,6 +21,7 @@ import { FormsService } from '../forms/forms.service';
 import { ReportForm } from '../forms/schemas/report-form.schema';
 import { ReportedValue, Revision, Submission } from './schemas/submission.schema';
 import { SubmissionOutboxRelay } from './submission-outbox.relay';
+import { currentRequestIdentity } from '../idempotency/request-identity';
 import { checkValues, plainValues } from './submission-values';
 
 const SOURCE = 'reports';
@@ -146,8 +147,12 @@ export class SubmissionsService {
   private async write(_id: string, ref: SubmissionRef, form: ReportForm, request: ActionRequest): Promise<{ submission: Submission; published?: { doc: OutboxDocument; token: string } }> {
     const mayCreate = request.action === 'submit' || request.action === 'save-draft';
     const working = await this.forms.calendars.of(ref.provinceCode);
+    const requestId = currentRequestIdentity();
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const current = attempt === 0 && mayCreate ? null : await this.submissions.findById(_id).lean<Submission>().exec();
+      // This very request was written before and its answer lost (the store went away between
+      // the write and the record of the answer): answer what it made, never a second revision.
+      if (requestId && current?.history.some((h) => h.requestId === requestId)) return { submission: withoutOutbox(current) };
       const everSubmitted = Boolean(current?.firstSubmittedAt);
       const next = transition(current?.status, request.action, request.actor, everSubmitted);
       if (!next.ok) {
@@ -162,7 +167,7 @@ export class SubmissionsService {
       const deadline = current?.firstSubmittedAt && current.deadline ? current.deadline : deadlineOf(form.deadline, ref.period, form, working);
       const firstSubmittedAt = current?.firstSubmittedAt ?? (next.status === 'submitted' ? now : null);
       const late = Boolean(current?.late) || (firstSubmittedAt !== null && isLate(firstSubmittedAt, deadline));
-      const entry: Revision = { revision, action: request.action, status: next.status, values, ...(request.comment ? { comment: request.comment } : {}), changedAt: now, changedBy: request.by };
+      const entry: Revision = { revision, action: request.action, status: next.status, values, ...(request.comment ? { comment: request.comment } : {}), changedAt: now, changedBy: request.by, ...(requestId ? { requestId } : {}) };
       const state = { status: next.status, revision, values, deadline, firstSubmittedAt, late, updatedAt: now };
       const outbox = next.event ? outboxAppend(ReportSubmission.TOPIC, [this.eventOf(ref, _id, next.event, state, request.by, form, approvedBefore(current, next.status))], now) : undefined;
 

@@ -21,6 +21,8 @@ export interface Revision {
   comment?: string;
   changedAt: Date;
   changedBy: string;
+  /** The write request that made this revision (its Idempotency-Key record), so its retry makes no second one. */
+  requestId?: string;
 }
 
 /**
