@@ -12,6 +12,14 @@ describe('Idempotency-Key records: no secrets at rest, an expiry on each', () =>
 
   const call = (method: 'POST' | 'GET', url: string, headers: Record<string, string>, payload?: object) => reports.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   const records = () => reports.connection().collection('idempotency_keys');
+  /** A new unit with its key, and its report for this quarter posted with one Idempotency-Key every time. */
+  const unitSubmitting = async (tag: string) => {
+    const unit = uniqueCode('U');
+    const key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-12-31T00:00:00Z' })).json().key as string;
+    const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
+    const headers = { 'x-api-key': key, 'idempotency-key': `${tag}-${unit}` };
+    return { key, submit: () => call('POST', '/api/v1/submissions', headers, { formCode: 'CDS-Q', period, values: reportValuesFixture() }) };
+  };
   const issue = (unitCode: string, idempotencyKey: string) => call('POST', '/api/v1/api-keys', { ...admin, 'idempotency-key': idempotencyKey }, { provinceCode: province, unitCode, expiresAt: '2099-12-31T00:00:00Z' });
 
   beforeAll(async () => {
@@ -82,11 +90,7 @@ describe('Idempotency-Key records: no secrets at rest, an expiry on each', () =>
 
   it('still replays an ordinary answer within its window, and gives its record an expiry too', async () => {
     expect((await reports.inject({ method: 'PUT', url: '/api/v1/forms', headers: admin, payload: reportFormFixture(province) })).statusCode).toBe(200);
-    const unit = uniqueCode('U');
-    const key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-12-31T00:00:00Z' })).json().key as string;
-    const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
-    const headers = { 'x-api-key': key, 'idempotency-key': `submit-${unit}` };
-    const submit = () => call('POST', '/api/v1/submissions', headers, { formCode: 'CDS-Q', period, values: reportValuesFixture() });
+    const { submit } = await unitSubmitting('submit');
     const first = await submit();
     expect(first.statusCode).toBe(201);
     const again = await submit();
@@ -97,11 +101,7 @@ describe('Idempotency-Key records: no secrets at rest, an expiry on each', () =>
   });
 
   it('answers a retry after a lost answer with what the write made, never a second revision', async () => {
-    const unit = uniqueCode('U');
-    const key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-12-31T00:00:00Z' })).json().key as string;
-    const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
-    const headers = { 'x-api-key': key, 'idempotency-key': `lost-${unit}` };
-    const submit = () => call('POST', '/api/v1/submissions', headers, { formCode: 'CDS-Q', period, values: reportValuesFixture() });
+    const { key, submit } = await unitSubmitting('lost');
     const first = await submit();
     expect(first.statusCode).toBe(201);
     // The store went away after the report was written and before its answer was recorded: the
@@ -120,11 +120,7 @@ describe('Idempotency-Key records: no secrets at rest, an expiry on each', () =>
   });
 
   it('still answers 409 to a retry while the first request may be running', async () => {
-    const unit = uniqueCode('U');
-    const key = (await call('POST', '/api/v1/api-keys', admin, { provinceCode: province, unitCode: unit, expiresAt: '2099-12-31T00:00:00Z' })).json().key as string;
-    const period = periodOfDate('quarter', vietnamDateOf(new Date()), 'decree-09');
-    const headers = { 'x-api-key': key, 'idempotency-key': `running-${unit}` };
-    const submit = () => call('POST', '/api/v1/submissions', headers, { formCode: 'CDS-Q', period, values: reportValuesFixture() });
+    const { submit } = await unitSubmitting('running');
     const first = await submit();
     await records().updateOne({ 'response._id': first.json()._id }, { $set: { state: 'pending', response: null, createdAt: new Date() } });
     expect((await submit()).statusCode).toBe(409);
